@@ -1,0 +1,941 @@
+/**
+ * The clause loop: executes a Program's flat clause array (ANSI X3.274-1996 §8
+ * "Evaluation"; ooRexx's activation model, STYLE.md §6). One Interpreter runs
+ * one program invocation (with its internal routines, INTERPRET strings and
+ * external REXX routines) against one host.
+ *
+ * Control flow: DO loops keep frames on the activation's block stack; IF,
+ * ELSE, WHEN and SELECT are jumps laid out by the parser; SIGNAL clears the
+ * block stack and jumps to a label; RETURN ends `execute`; EXIT and trapped
+ * conditions are thrown (signals.ts).
+ */
+import type { Clause, Program, VarRef, DropItem, ConditionName, DoSpec } from '../ast.js';
+import type { RexxHost } from '../host.js';
+import { Activation, type DoFrame, type ConditionInfo } from './activation.js';
+import { VarPool } from './variables.js';
+import { compile, compileTail, derivedName, setRuntime, type Runtime } from './expression.js';
+import { parseTemplate } from './parse-template.js';
+import { ExitSignal, SignalTransfer, LoopTransfer, HaltExit } from './signals.js';
+import { RexxError, rexxError } from '../errors.js';
+import { arith, compare, normalize, toWholeNumber, isNumber } from '../arithmetic/decimal.js';
+import { lookupBuiltin } from '../builtins/registry.js';
+import type { BifContext, InterpreterServices } from '../builtins/types.js';
+import { getProgram } from '../program-cache.js';
+import { Tracer, parseTraceSetting } from './trace.js';
+import { symbolNameExpr } from '../parser/symbols.js';
+
+/** Deepest nesting of calls before Error 11 (the JS stack must hold it too). */
+const MAX_DEPTH = 2500;
+
+export const VERSION_STRING = 'REXX-vmrexx_0.1 5.00 25 Nov 2026';
+
+export interface RunResult {
+  /** EXIT/RETURN value of the program, undefined when none */
+  result: string | undefined;
+}
+
+interface PendingCall {
+  label: string;
+  info: ConditionInfo;
+}
+
+export class Interpreter implements Runtime {
+  readonly tracer: Tracer;
+  private clauseCount = 0;
+  private pending: PendingCall[] = [];
+  /** Options set by the OPTIONS instruction (upper-cased words). */
+  readonly options = new Set<string>();
+
+  constructor(
+    readonly host: RexxHost,
+    /** program path as given (for PARSE SOURCE and error reports) */
+    readonly path: string,
+  ) {
+    this.tracer = new Tracer(host);
+  }
+
+  // ------------------------------------------------------------------ entry
+
+  run(program: Program, args: (string | undefined)[], invocation = 'COMMAND'): RunResult {
+    setRuntime(this);
+    const act = new Activation(program, new VarPool(), args, undefined, 'main', invocation);
+    act.address = this.host.defaultAddress;
+    act.prevAddress = this.host.defaultAddress;
+    act.interp = this;
+    try {
+      const v = this.execute(act);
+      return { result: v };
+    } catch (e) {
+      if (e instanceof ExitSignal) return { result: e.value };
+      throw e;
+    }
+  }
+
+  // ------------------------------------------------------------------ variables
+
+  novalue(a: Activation, name: string): string {
+    const trap = a.traps.get('NOVALUE');
+    if (trap) this.raise(a, 'NOVALUE', name);
+    return name;
+  }
+
+  assign(a: Activation, ref: VarRef, value: string): void {
+    switch (ref.k) {
+      case 'var':
+        a.pool.setSimple(ref.name, value);
+        break;
+      case 'stem':
+        a.pool.stem(ref.name).assignAll(value);
+        break;
+      case 'comp':
+        a.pool.setCompound(ref.stem, compileTail(ref.tail)(a), value);
+        break;
+    }
+    if (this.tracer.active(a)) this.tracer.assigned(a, value);
+  }
+
+  /** Value of a variable reference for PARSE VAR, EXPOSE lists etc. */
+  private valueOf(a: Activation, ref: VarRef): string {
+    return compile(ref as import('../ast.js').Expr)(a);
+  }
+
+  private drop(a: Activation, ref: VarRef): void {
+    switch (ref.k) {
+      case 'var':
+        a.pool.dropSimple(ref.name);
+        break;
+      case 'stem':
+        a.pool.stem(ref.name).dropAll();
+        break;
+      case 'comp':
+        a.pool.dropCompound(ref.stem, compileTail(ref.tail)(a));
+        break;
+    }
+  }
+
+  /** Expand (name) items: the words of name's value are variable names. */
+  private expandList(a: Activation, items: DropItem[], each: (ref: VarRef, indirect: boolean) => void): void {
+    for (const it of items) {
+      each(it.ref, false);
+      if (it.k === 'indirect') {
+        const words = this.valueOf(a, it.ref).split(/[ \t]+/).filter((w) => w !== '');
+        for (const w of words) {
+          const name = w.toUpperCase();
+          const e = symbolNameExpr(name);
+          if (e.k === 'lit') throw rexxError(20, 1, w);
+          each(e as VarRef, true);
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ conditions
+
+  /**
+   * Raise a condition. Trapped by SIGNAL ON: transfers control (throws).
+   * Trapped by CALL ON: the handler runs at the end of the clause. Returns
+   * whether it was trapped.
+   */
+  raise(a: Activation, cond: ConditionName, description: string, extra?: unknown): boolean {
+    const trap = a.traps.get(cond);
+    if (!trap) return false;
+    const info: ConditionInfo = { name: cond, description, instruction: trap.mode === 'signal' ? 'SIGNAL' : 'CALL', extra };
+    if (trap.mode === 'signal') {
+      a.traps.delete(cond);
+      a.condition = info;
+      throw new SignalTransfer(a, trap.label);
+    }
+    if (trap.delayed) return true;
+    this.pending.push({ label: trap.label, info });
+    return true;
+  }
+
+  private runPending(a: Activation): void {
+    while (this.pending.length > 0) {
+      const p = this.pending.shift()!;
+      const trap = a.traps.get(p.info.name);
+      if (trap) trap.delayed = true;
+      const act = this.callInternal(a, p.label, [], 'call', true);
+      act.condition = p.info;
+      try {
+        this.execute(act);
+      } finally {
+        const t2 = a.traps.get(p.info.name);
+        if (t2) t2.delayed = false;
+      }
+      // SIGL is set to the line of the clause that raised the condition
+    }
+  }
+
+  /** HI/HX polling, every 256 clauses. */
+  private pollHalt(a: Activation): void {
+    const h = this.host.pollHalt?.();
+    if (h === 'HX') throw new HaltExit();
+    if (h === 'HI') {
+      if (!this.raise(a, 'HALT', 'HI')) throw rexxError(4, 1, 'HI');
+    }
+  }
+
+  // ------------------------------------------------------------------ calls
+
+  private labelsProgram(a: Activation): Program {
+    let x: Activation = a;
+    while (x.kind === 'interpret' && x.parent) x = x.parent;
+    return x.program;
+  }
+
+  /** Set up an activation for an internal routine starting at `label`. */
+  private callInternal(
+    a: Activation,
+    label: string,
+    args: (string | undefined)[],
+    kind: 'call' | 'function',
+    quiet = false,
+  ): Activation {
+    const prog = this.labelsProgram(a);
+    const idx = prog.labels.get(label);
+    if (idx === undefined) throw rexxError(16, 1, label);
+    if (a.depth >= MAX_DEPTH) throw rexxError(11, 1, MAX_DEPTH);
+    const act = new Activation(prog, a.pool, args, a, kind, kind === 'call' ? 'SUBROUTINE' : 'FUNCTION');
+    act.interp = this;
+    act.routine = label;
+    act.pc = idx;
+    if (!quiet) a.pool.setSimple('SIGL', String(a.line));
+    else a.pool.setSimple('SIGL', String(a.line));
+    return act;
+  }
+
+  /** CALL name / name(): internal label, built-in function, external routine (§8.2.x search order). */
+  callRoutine(a: Activation, name: string, quoted: boolean, args: (string | undefined)[], asFunction: boolean): string | undefined {
+    if (!quoted) {
+      const prog = this.labelsProgram(a);
+      if (prog.labels.has(name)) {
+        const act = this.callInternal(a, name, args, asFunction ? 'function' : 'call');
+        return this.execute(act);
+      }
+    }
+    const bif = lookupBuiltin(name);
+    if (bif) {
+      if (args.length < bif.min) throw rexxError(40, 3, bif.name, bif.min);
+      if (args.length > bif.max) throw rexxError(40, 4, bif.name, bif.max);
+      for (let i = 0; i < bif.min; i++) if (args[i] === undefined) throw rexxError(40, 5, bif.name, i + 1);
+      return bif.fn(args, this.bifContext(a));
+    }
+    const ext = this.host.findExternal?.(name, this.path);
+    if (ext) {
+      if (ext.kind === 'native') return ext.fn(args, this.bifContext(a));
+      const prog = getProgram(ext.source, ext.path);
+      const sub = new Interpreter(this.host, ext.path);
+      const act = new Activation(prog, new VarPool(), args, a, 'external', asFunction ? 'FUNCTION' : 'SUBROUTINE');
+      act.interp = sub;
+      act.numeric = { digits: 9, fuzz: 0, form: 'SCIENTIFIC' };
+      act.traps = new Map();
+      act.trace = 'N';
+      try {
+        setRuntime(sub);
+        return sub.execute(act);
+      } catch (e) {
+        if (e instanceof ExitSignal) return e.value;
+        throw e;
+      } finally {
+        setRuntime(this);
+      }
+    }
+    throw rexxError(43, 1, name);
+  }
+
+  callFunction(a: Activation, name: string, quoted: boolean, args: (string | undefined)[]): string {
+    const savedLine = a.line;
+    const v = this.callRoutine(a, name, quoted, args, true);
+    a.line = savedLine;
+    if (v === undefined) throw rexxError(44, 1, name);
+    return v;
+  }
+
+  // ------------------------------------------------------------------ BIF services
+
+  private bifCtx = new WeakMap<Activation, BifContext>();
+
+  bifContext(a: Activation): BifContext {
+    let c = this.bifCtx.get(a);
+    if (!c) {
+      const interp = this.services(a);
+      c = {
+        get numeric() {
+          return a.numeric;
+        },
+        host: this.host,
+        interp,
+      };
+      this.bifCtx.set(a, c);
+    }
+    return c;
+  }
+
+  private services(a: Activation): InterpreterServices {
+    const self = this;
+    // ARG() and friends see the routine, not an INTERPRET context
+    const routine = (): Activation => {
+      let x = a;
+      while (x.kind === 'interpret' && x.parent) x = x.parent;
+      return x;
+    };
+    return {
+      argCount() {
+        const args = routine().args;
+        let n = args.length;
+        while (n > 0 && args[n - 1] === undefined) n--;
+        return n;
+      },
+      arg(n) {
+        return routine().args[n - 1];
+      },
+      condition(opt) {
+        const c = a.condition;
+        if (!c) return '';
+        switch (opt) {
+          case 'C':
+            return c.name;
+          case 'D':
+            return c.description;
+          case 'I':
+            return c.instruction;
+          case 'S': {
+            const t = a.traps.get(c.name);
+            if (!t) return 'OFF';
+            return t.delayed ? 'DELAY' : 'ON';
+          }
+        }
+      },
+      sourceLineCount() {
+        return self.labelsProgram(a).lines.length;
+      },
+      sourceLine(n) {
+        return self.labelsProgram(a).lines[n - 1] ?? '';
+      },
+      symbolState(name) {
+        const up = name.toUpperCase();
+        if (!isValidSymbol(up)) return 'BAD';
+        const e = symbolNameExpr(up);
+        if (e.k === 'lit') return 'LIT';
+        if (e.k === 'var') return a.pool.getSimple(up) !== undefined ? 'VAR' : 'LIT';
+        if (e.k === 'stem') {
+          const s = a.pool.stems.get(up);
+          return s && s.dflt !== undefined ? 'VAR' : 'LIT';
+        }
+        if (e.k === 'comp') return a.pool.getCompound(e.stem, compileTail(e.tail)(a)) !== undefined ? 'VAR' : 'LIT';
+        return 'LIT';
+      },
+      getVariable(name) {
+        const up = name.toUpperCase();
+        const e = symbolNameExpr(up);
+        if (e.k === 'lit') return up;
+        if (e.k === 'var') return a.pool.getSimple(up) ?? up;
+        if (e.k === 'stem') return a.pool.stems.get(up)?.dflt ?? up;
+        if (e.k === 'comp') {
+          const t = compileTail(e.tail)(a);
+          return a.pool.getCompound(e.stem, t) ?? e.stem + t;
+        }
+        return up;
+      },
+      setVariable(name, value) {
+        const up = name.toUpperCase();
+        const e = symbolNameExpr(up);
+        if (e.k === 'lit') throw rexxError(40, 1, 'VALUE');
+        self.assign(a, e as VarRef, value);
+      },
+      traceSetting() {
+        return (a.interactive ? '?' : '') + a.trace;
+      },
+      setTrace(setting) {
+        self.applyTrace(a, setting);
+      },
+      address() {
+        return a.address;
+      },
+      sourcePath() {
+        return self.path;
+      },
+      raiseNotReady(stream, description) {
+        self.raise(a, 'NOTREADY', stream, description);
+      },
+    };
+  }
+
+  // ------------------------------------------------------------------ trace
+
+  applyTrace(a: Activation, setting: string): void {
+    const r = parseTraceSetting(setting, a.trace, a.interactive);
+    if (r === undefined) return; // a number: skip count for interactive trace
+    a.trace = r.letter;
+    a.interactive = r.interactive;
+  }
+
+  // ------------------------------------------------------------------ the clause loop
+
+  /** Run `a` from a.pc until RETURN or the end of the program; returns the RETURN value. */
+  execute(a: Activation): string | undefined {
+    const clauses = a.program.clauses;
+    const n = clauses.length;
+    for (;;) {
+      if (a.pc >= n) {
+        return undefined;
+      }
+      const c = clauses[a.pc]!;
+      a.line = c.line;
+      if ((++this.clauseCount & 255) === 0 && this.host.pollHalt) this.pollHalt(a);
+      try {
+        if (a.trace !== 'N' && a.trace !== 'O') this.tracer.clause(a, c);
+        const r = this.step(a, c);
+        if (r !== CONTINUE) return r.value;
+        if (this.pending.length > 0) this.runPending(a);
+      } catch (e) {
+        if (e instanceof SignalTransfer) {
+          if (e.act === a) {
+            this.signalTo(a, e.label);
+            continue;
+          }
+          throw e;
+        }
+        if (e instanceof RexxError) {
+          if (!e.line) e.line = c.line;
+          if (!(e as { traceback?: unknown }).traceback) (e as unknown as { traceback: string[] }).traceback = [];
+          if (!(e as unknown as { reported?: boolean }).reported && a.kind !== 'interpret') {
+            (e as unknown as { traceback: string[] }).traceback.push(this.tracebackLine(a, c));
+          }
+          const trap = a.traps.get('SYNTAX');
+          if (trap && trap.mode === 'signal') {
+            a.traps.delete('SYNTAX');
+            a.condition = { name: 'SYNTAX', description: e.secondaryText, instruction: 'SIGNAL', extra: e };
+            a.pool.setSimple('RC', e.codeText.includes('.') ? String(e.code) : String(e.code));
+            this.signalTo(a, trap.label, e.line);
+            continue;
+          }
+          throw e;
+        }
+        if (e instanceof RangeError && /call stack/i.test(e.message)) {
+          throw rexxError(11, 1, a.depth);
+        }
+        throw e;
+      }
+    }
+  }
+
+  private tracebackLine(a: Activation, c: Clause): string {
+    const text = c.text ?? a.program.lines[c.line - 1]?.trim() ?? '';
+    return `${String(c.line).padStart(6)} +++ ${'   '.repeat(a.depth)}${text}`;
+  }
+
+  /** SIGNAL label: terminate active DO/SELECT/IF in this activation and go to the label (§7.4.x SIGNAL). */
+  private signalTo(a: Activation, label: string, line?: number): void {
+    if (a.kind === 'interpret' && a.parent) {
+      throw new SignalTransfer(a.parent, label);
+    }
+    const idx = a.program.labels.get(label);
+    a.pool.setSimple('SIGL', String(line ?? a.line));
+    if (idx === undefined) throw rexxError(16, 1, label);
+    a.blocks.length = 0;
+    a.pc = idx;
+  }
+
+  private step(a: Activation, c: Clause): typeof CONTINUE | { value: string | undefined } {
+    switch (c.k) {
+      case 'label':
+        a.pc++;
+        return CONTINUE;
+      case 'nop':
+        break;
+      case 'say': {
+        const v = c.e ? compile(c.e)(a) : '';
+        if (a.trace === 'R' || a.trace === 'I') this.tracer.result(a, v);
+        this.host.say(v);
+        break;
+      }
+      case 'assign': {
+        const v = compile(c.e)(a);
+        this.assign(a, c.ref, v);
+        break;
+      }
+      case 'command': {
+        const v = compile(c.e)(a);
+        if (a.trace === 'R' || a.trace === 'I') this.tracer.result(a, v);
+        this.command(a, a.address, v, c);
+        break;
+      }
+      case 'if': {
+        const v = compile(c.e)(a);
+        if (v === '1') a.pc++;
+        else if (v === '0') a.pc = c.elseIdx;
+        else throw rexxError(34, 1, v);
+        a.procedureAllowed = false;
+        return CONTINUE;
+      }
+      case 'jump':
+        a.pc = c.to;
+        return CONTINUE;
+      case 'select':
+        break;
+      case 'when': {
+        const v = compile(c.e)(a);
+        if (v === '1') a.pc++;
+        else if (v === '0') a.pc = c.nextIdx;
+        else throw rexxError(34, 2, v);
+        return CONTINUE;
+      }
+      case 'otherwise':
+        break;
+      case 'do':
+        this.doStart(a, c);
+        a.procedureAllowed = false;
+        return CONTINUE;
+      case 'end':
+        if (c.select) break;
+        this.doEnd(a, c);
+        return CONTINUE;
+      case 'leave':
+      case 'iterate':
+        this.leaveIterate(a, c.k, c.name);
+        return CONTINUE;
+      case 'exit': {
+        const v = c.e ? compile(c.e)(a) : undefined;
+        throw new ExitSignal(v);
+      }
+      case 'return': {
+        const v = c.e ? compile(c.e)(a) : undefined;
+        if (a.kind === 'main') throw new ExitSignal(v);
+        if (a.kind === 'interpret') {
+          a.returned = true;
+        }
+        return { value: v };
+      }
+      case 'call': {
+        const args = c.args.map((x) => (x ? compile(x)(a) : undefined));
+        const savedLine = a.line;
+        const v = this.callRoutine(a, c.name, c.quoted, args, false);
+        a.line = savedLine;
+        if (v === undefined) a.pool.dropSimple('RESULT');
+        else a.pool.setSimple('RESULT', v);
+        break;
+      }
+      case 'callon':
+      case 'signalon':
+        if (c.on) a.traps.set(c.cond, { mode: c.k === 'callon' ? 'call' : 'signal', label: c.label ?? c.cond });
+        else a.traps.delete(c.cond);
+        break;
+      case 'signal':
+        this.signalTo(a, c.name);
+        return CONTINUE;
+      case 'signalvalue': {
+        const v = compile(c.e)(a);
+        this.signalTo(a, v);
+        return CONTINUE;
+      }
+      case 'drop':
+        this.expandList(a, c.refs, (ref) => this.drop(a, ref));
+        break;
+      case 'interpret':
+        return this.interpret(a, compile(c.e)(a));
+      case 'numeric':
+        this.numeric(a, c);
+        break;
+      case 'options': {
+        const v = compile(c.e)(a);
+        for (const w of v.toUpperCase().split(/\s+/)) if (w) this.options.add(w);
+        break;
+      }
+      case 'parse':
+        this.parse(a, c);
+        break;
+      case 'procedure':
+        this.procedure(a, c.expose);
+        break;
+      case 'push':
+        this.host.queue.push(c.e ? compile(c.e)(a) : '');
+        break;
+      case 'queue':
+        this.host.queue.queue(c.e ? compile(c.e)(a) : '');
+        break;
+      case 'address':
+        this.address(a, c);
+        break;
+      case 'trace': {
+        const s = c.e ? compile(c.e)(a) : c.setting!;
+        this.applyTrace(a, s);
+        break;
+      }
+      case 'upper':
+        for (const ref of c.refs) {
+          const v = this.valueOf(a, ref);
+          this.assign(a, ref, upperAscii(v));
+        }
+        break;
+      case 'error': {
+        const e = c.err;
+        throw new RexxError(e.code, e.subcode, e.inserts);
+      }
+    }
+    a.pc++;
+    a.procedureAllowed = false;
+    return CONTINUE;
+  }
+
+  // ------------------------------------------------------------------ commands
+
+  private command(a: Activation, env: string, cmd: string, c: Clause): void {
+    const r = this.host.command(env, cmd);
+    a.pool.setSimple('RC', String(r.rc));
+    if (r.failure) {
+      if (a.trace === 'F' || a.trace === 'E' || a.trace === 'C' || a.trace === 'A' || a.trace === 'R' || a.trace === 'I' || a.trace === 'L') {
+        this.tracer.commandFailed(a, c, r.rc);
+      }
+      if (!this.raise(a, 'FAILURE', cmd, r.rc)) this.raise(a, 'ERROR', cmd, r.rc);
+    } else if (r.rc !== 0) {
+      if (a.trace === 'E' || a.trace === 'C' || a.trace === 'A' || a.trace === 'R' || a.trace === 'I' || a.trace === 'L') {
+        this.tracer.commandFailed(a, c, r.rc);
+      }
+      this.raise(a, 'ERROR', cmd, r.rc);
+    }
+  }
+
+  private address(a: Activation, c: Extract<Clause, { k: 'address' }>): void {
+    if (c.value) {
+      const env = compile(c.value)(a);
+      a.prevAddress = a.address;
+      a.address = env;
+      return;
+    }
+    if (c.env === undefined) {
+      const t = a.address;
+      a.address = a.prevAddress;
+      a.prevAddress = t;
+      return;
+    }
+    if (c.cmd) {
+      const v = compile(c.cmd)(a);
+      this.command(a, c.env, v, c);
+      return;
+    }
+    a.prevAddress = a.address;
+    a.address = c.env;
+  }
+
+  // ------------------------------------------------------------------ NUMERIC
+
+  private numeric(a: Activation, c: Extract<Clause, { k: 'numeric' }>): void {
+    const nine = { digits: 9, fuzz: 0, form: 'SCIENTIFIC' as const };
+    if (c.what === 'digits') {
+      const v = c.e ? compile(c.e)(a) : '9';
+      const d = toWholeNumber(v, nine);
+      if (d === undefined || d <= 0) throw rexxError(26, 5, v);
+      if (d <= a.numeric.fuzz) throw rexxError(33, 1, d, a.numeric.fuzz);
+      a.numeric.digits = d;
+    } else if (c.what === 'fuzz') {
+      const v = c.e ? compile(c.e)(a) : '0';
+      const f = toWholeNumber(v, nine);
+      if (f === undefined || f < 0) throw rexxError(26, 6, v);
+      if (f >= a.numeric.digits) throw rexxError(33, 1, a.numeric.digits, f);
+      a.numeric.fuzz = f;
+    } else {
+      if (c.form) {
+        a.numeric.form = c.form;
+        return;
+      }
+      const v = compile(c.e!)(a);
+      const u = v.toUpperCase();
+      if (u.startsWith('S')) a.numeric.form = 'SCIENTIFIC';
+      else if (u.startsWith('E')) a.numeric.form = 'ENGINEERING';
+      else throw rexxError(33, 3, v);
+    }
+  }
+
+  // ------------------------------------------------------------------ PARSE
+
+  private parse(a: Activation, c: Extract<Clause, { k: 'parse' }>): void {
+    const sources: string[] = [];
+    const s = c.src;
+    switch (s.k) {
+      case 'arg': {
+        let r: Activation = a;
+        while (r.kind === 'interpret' && r.parent) r = r.parent;
+        for (let i = 0; i < Math.max(c.tpl.length, 1); i++) sources.push(r.args[i] ?? '');
+        break;
+      }
+      case 'pull':
+        sources.push(this.pullLine());
+        break;
+      case 'external':
+        sources.push(this.host.readLine() ?? '');
+        break;
+      case 'linein': {
+        const r = this.host.streams.linein('', undefined, 1);
+        if (r.notready) this.raise(a, 'NOTREADY', r.notready.stream);
+        sources.push(r.data);
+        break;
+      }
+      case 'numeric':
+        sources.push(`${a.numeric.digits} ${a.numeric.fuzz} ${a.numeric.form}`);
+        break;
+      case 'source': {
+        let r: Activation = a;
+        while (r.parent && r.kind === 'interpret') r = r.parent;
+        sources.push(`${this.host.sourceSystem} ${r.invocation} ${this.path}`);
+        break;
+      }
+      case 'version':
+        sources.push(VERSION_STRING);
+        break;
+      case 'var':
+        sources.push(this.valueOf(a, s.ref));
+        break;
+      case 'value':
+        sources.push(s.e ? compile(s.e)(a) : '');
+        break;
+    }
+    const assign = (act: Activation, ref: VarRef, v: string) => this.assign(act, ref, v);
+    for (let i = 0; i < c.tpl.length; i++) {
+      let src = i < sources.length ? sources[i]! : '';
+      if (c.upper) src = upperAscii(src);
+      else if (c.lower) src = src.toLowerCase();
+      parseTemplate(a, src, c.tpl[i]!, assign);
+    }
+  }
+
+  /** PULL: the queue first, then the host's input. */
+  pullLine(): string {
+    const q = this.host.queue.pull();
+    if (q !== undefined) return q;
+    return this.host.readLine() ?? '';
+  }
+
+  // ------------------------------------------------------------------ PROCEDURE
+
+  private procedure(a: Activation, expose: DropItem[] | null): void {
+    if (!a.procedureAllowed) throw rexxError(17, 1);
+    const caller = a.pool;
+    const pool = new VarPool();
+    const sigl = caller.getSimple('SIGL');
+    if (sigl !== undefined) pool.setSimple('SIGL', sigl);
+    a.pool = pool;
+    if (expose) {
+      // expose in order: a tail may use a variable exposed earlier in the list
+      const callerAct = { ...a, pool: caller } as Activation;
+      this.expandList(callerAct, expose, (ref) => {
+        switch (ref.k) {
+          case 'var':
+            pool.simple.set(ref.name, caller.box(ref.name));
+            break;
+          case 'stem':
+            pool.stems.set(ref.name, caller.stem(ref.name));
+            break;
+          case 'comp': {
+            const tail = compileTail(ref.tail)(callerAct);
+            pool.stem(ref.stem).tails.set(tail, caller.stem(ref.stem).box(tail));
+            break;
+          }
+        }
+      });
+    }
+  }
+
+  // ------------------------------------------------------------------ INTERPRET
+
+  private interpret(a: Activation, source: string): typeof CONTINUE | { value: string | undefined } {
+    let prog: Program;
+    try {
+      prog = getProgram(source, 'INTERPRET');
+    } catch (e) {
+      if (e instanceof RexxError) e.line = a.line;
+      throw e;
+    }
+    for (const c of prog.clauses) if (c.k === 'label') throw rexxError(47, 1, c.name);
+    const act = new Activation(prog, a.pool, a.args, a, 'interpret', a.invocation);
+    act.interp = this;
+    act.routine = a.routine;
+    act.depth = a.depth;
+    // clause lines inside INTERPRET report the INTERPRET's line
+    const line = a.line;
+    let v: string | undefined;
+    try {
+      v = this.execute(act);
+    } catch (e) {
+      this.copyBack(a, act);
+      if (e instanceof LoopTransfer) {
+        this.leaveIterate(a, e.kind, e.name);
+        return CONTINUE;
+      }
+      if (e instanceof RexxError) e.line = line;
+      throw e;
+    }
+    this.copyBack(a, act);
+    a.line = line;
+    if (act.returned) {
+      if (a.kind === 'main') throw new ExitSignal(v);
+      if (a.kind === 'interpret') a.returned = true;
+      return { value: v };
+    }
+    a.pc++;
+    return CONTINUE;
+  }
+
+  /** INTERPRET runs in the routine's context: settings it changes stay changed. */
+  private copyBack(a: Activation, act: Activation): void {
+    a.numeric = act.numeric;
+    a.trace = act.trace;
+    a.interactive = act.interactive;
+    a.address = act.address;
+    a.prevAddress = act.prevAddress;
+    a.traps = act.traps;
+    a.pool = act.pool;
+    if (act.condition) a.condition = act.condition;
+  }
+
+  // ------------------------------------------------------------------ DO loops
+
+  private mustBeNumber(v: string, sub: number): string {
+    if (!isNumber(v)) throw rexxError(41, sub, v);
+    return v;
+  }
+
+  private doStart(a: Activation, c: Extract<Clause, { k: 'do' }>): void {
+    const spec = c.spec;
+    const frame: DoFrame = { doIdx: a.pc, endIdx: c.endIdx, left: -1, repetitive: spec.kind !== 'simple' };
+    switch (spec.kind) {
+      case 'simple':
+        a.blocks.push(frame);
+        a.pc++;
+        return;
+      case 'forever':
+        break;
+      case 'count': {
+        const v = compile(spec.count!)(a);
+        const n = toWholeNumber(v, a.numeric);
+        if (n === undefined || n < 0) throw rexxError(26, 2, v);
+        frame.left = n;
+        break;
+      }
+      case 'ctrl': {
+        const start = this.mustBeNumber(compile(spec.start!)(a), 6);
+        for (const k of spec.order) {
+          const v = compile(spec[k]!)(a);
+          if (k === 'to') frame.to = normalize(this.mustBeNumber(v, 4), a.numeric);
+          else if (k === 'by') frame.by = normalize(this.mustBeNumber(v, 5), a.numeric);
+          else {
+            const n = toWholeNumber(v, a.numeric);
+            if (n === undefined || n < 0) throw rexxError(26, 3, v);
+            frame.left = n;
+          }
+        }
+        frame.by ??= '1';
+        const ref = spec.ctrl!;
+        frame.ctrl = ref.k === 'comp' ? ref.name : ref.name;
+        this.assign(a, ref, normalize(start, a.numeric)!);
+        break;
+      }
+    }
+    a.blocks.push(frame);
+    if (this.loopContinues(a, spec, frame)) a.pc++;
+    else {
+      a.blocks.pop();
+      a.pc = c.endIdx + 1;
+    }
+  }
+
+  /** The tests at the top of each iteration: TO, FOR/count, WHILE (§7.3.x DO). */
+  private loopContinues(a: Activation, spec: DoSpec, f: DoFrame): boolean {
+    if (spec.kind === 'ctrl' && f.to !== undefined) {
+      const v = this.valueOf(a, spec.ctrl!);
+      const cmp = compare(v, f.to, a.numeric);
+      if (cmp === undefined) throw rexxError(41, 6, v);
+      if (f.by!.startsWith('-') ? cmp < 0 : cmp > 0) return false;
+    }
+    if (f.left >= 0) {
+      if (f.left === 0) return false;
+      f.left--;
+    }
+    if (spec.whileE) {
+      const w = compile(spec.whileE)(a);
+      if (w === '0') return false;
+      if (w !== '1') throw rexxError(34, 3, w);
+    }
+    return true;
+  }
+
+  private doEnd(a: Activation, c: Extract<Clause, { k: 'end' }>): void {
+    const f = a.blocks[a.blocks.length - 1];
+    if (!f || f.doIdx !== c.doIdx) throw rexxError(10, 1);
+    if (!f.repetitive) {
+      a.blocks.pop();
+      a.pc++;
+      return;
+    }
+    this.iterate(a, f);
+  }
+
+  /** End of an iteration: UNTIL, step the control variable, then the top tests. */
+  private iterate(a: Activation, f: DoFrame): void {
+    const d = a.program.clauses[f.doIdx] as Extract<Clause, { k: 'do' }>;
+    const spec = d.spec;
+    if (spec.untilE) {
+      const u = compile(spec.untilE)(a);
+      if (u === '1') return this.exitLoop(a, f);
+      if (u !== '0') throw rexxError(34, 4, u);
+    }
+    if (spec.kind === 'ctrl') {
+      const ref = spec.ctrl!;
+      const cur = this.valueOf(a, ref);
+      this.assign(a, ref, arith('+', cur, f.by!, a.numeric));
+    }
+    if (this.loopContinues(a, spec, f)) a.pc = f.doIdx + 1;
+    else this.exitLoop(a, f);
+  }
+
+  private exitLoop(a: Activation, f: DoFrame): void {
+    while (a.blocks.length > 0 && a.blocks.pop() !== f);
+    a.pc = f.endIdx + 1;
+  }
+
+  private leaveIterate(a: Activation, kind: 'leave' | 'iterate', name: string | undefined): void {
+    for (let i = a.blocks.length - 1; i >= 0; i--) {
+      const f = a.blocks[i]!;
+      if (!f.repetitive) continue;
+      if (name !== undefined && f.ctrl !== name) continue;
+      a.blocks.length = i + 1;
+      if (kind === 'leave') this.exitLoop(a, f);
+      else this.iterate(a, f);
+      return;
+    }
+    if (a.kind === 'interpret') throw new LoopTransfer(kind, name);
+    if (name !== undefined) throw rexxError(28, kind === 'leave' ? 3 : 4, name);
+    throw rexxError(28, kind === 'leave' ? 1 : 2);
+  }
+}
+
+const CONTINUE = Symbol('continue');
+
+export function upperAscii(s: string): string {
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) {
+      out += s.slice(start, i) + String.fromCharCode(c - 32);
+      start = i + 1;
+    }
+  }
+  return start === 0 ? s : out + s.slice(start);
+}
+
+export function isValidSymbol(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ok =
+      (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ||
+      c === 0x2e || c === 0x21 || c === 0x3f || c === 0x5f || c === 0x40 || c === 0x23 || c === 0x24;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** Whether a value is a valid number (exported for BIFs that need the interpreter's view). */
+export { isNumber };

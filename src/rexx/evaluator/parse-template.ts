@@ -1,0 +1,89 @@
+/**
+ * The PARSE template engine (ANSI X3.274-1996 §7.4.8, TRL2 §4.6 "Parsing").
+ *
+ * Patterns split the source string; the targets between two patterns share
+ * the piece between them, word by word. State follows the standard:
+ *   cursor    — where the next piece starts (after a string match, past it);
+ *   lastStart — where the last match began (relative positions count from it).
+ * A positional pattern that does not move right gives the targets before it
+ * the rest of the string.
+ */
+import type { TemplateItem, VarRef } from '../ast.js';
+import type { Activation } from './activation.js';
+import { compile } from './expression.js';
+import { toWholeNumber } from '../arithmetic/decimal.js';
+import { rexxError } from '../errors.js';
+
+export type Assign = (a: Activation, ref: VarRef, value: string) => void;
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Assign `piece` to the targets word by word (the last target gets the rest). */
+function assignWords(a: Activation, targets: (VarRef | null)[], piece: string, assign: Assign): void {
+  let rest = piece;
+  const n = targets.length;
+  for (let t = 0; t < n; t++) {
+    const ref = targets[t]!;
+    if (t === n - 1) {
+      if (ref) assign(a, ref, rest);
+      return;
+    }
+    let i = 0;
+    while (i < rest.length && isBlank(rest.charCodeAt(i))) i++;
+    let j = i;
+    while (j < rest.length && !isBlank(rest.charCodeAt(j))) j++;
+    if (ref) assign(a, ref, rest.slice(i, j));
+    rest = j < rest.length ? rest.slice(j + 1) : '';
+  }
+}
+
+function positionValue(a: Activation, item: { e: import('../ast.js').Expr }): number {
+  const v = compile(item.e)(a);
+  const n = toWholeNumber(v, a.numeric);
+  if (n === undefined) throw rexxError(26, 4, v);
+  return n;
+}
+
+export function parseTemplate(a: Activation, source: string, items: TemplateItem[], assign: Assign): void {
+  const len = source.length;
+  let cursor = 0;
+  let lastStart = 0;
+  let targets: (VarRef | null)[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.k === 'target') {
+      targets.push(item.ref);
+      continue;
+    }
+    let piece: string;
+    if (item.k === 'lit' || item.k === 'varpat') {
+      const pat = item.k === 'lit' ? item.v : compile(item.ref as import('../ast.js').Expr)(a);
+      const p = pat === '' ? -1 : source.indexOf(pat, cursor);
+      if (p < 0) {
+        piece = source.slice(cursor);
+        lastStart = len;
+        cursor = len;
+      } else {
+        piece = source.slice(cursor, p);
+        lastStart = p;
+        cursor = p + pat.length;
+      }
+    } else {
+      let pos: number;
+      if (item.k === 'abs') pos = positionValue(a, item) - 1;
+      else pos = lastStart + item.sign * positionValue(a, item);
+      if (pos < 0) pos = 0;
+      if (pos > len) pos = len;
+      piece = pos > cursor ? source.slice(cursor, pos) : source.slice(cursor);
+      lastStart = pos;
+      cursor = pos;
+    }
+    if (targets.length > 0) {
+      assignWords(a, targets, piece, assign);
+      targets = [];
+    }
+  }
+  if (targets.length > 0) assignWords(a, targets, source.slice(cursor), assign);
+}

@@ -1,0 +1,141 @@
+/**
+ * The REXX lexer: Chevrotain tokenizes (tokens.ts, patterns.ts), then two small
+ * passes shape the stream for the clause parser:
+ *   1. each token learns whether blanks stood before it (`space`) — comments do
+ *      not count, so a comment alone between two terms abuts them (as Regina and the standard treat it);
+ *   2. operator characters join into composite operators (operators.ts).
+ * Lexing errors become REXX errors: 13.1 invalid character, 6.x unmatched
+ * comment or quote, 15.x bad hex/binary string.
+ */
+import { Lexer, type IToken, type TokenType } from 'chevrotain';
+import { rexxError, RexxError } from '../errors.js';
+import { allTokens, OpChar, StringLit, Symbol, Eol, Semicolon, Comma } from './tokens.js';
+import { OPERATORS, NotOp, canonicalOperator } from './operators.js';
+import type { StringPayload } from './patterns.js';
+
+export interface RxToken extends IToken {
+  /** blanks (or a continuation) between the previous token and this one */
+  space: boolean;
+  /** for strings: the value (hex/binary converted); for symbols: upper-cased image */
+  value: string;
+  /** for strings: 'S' | 'X' | 'B' */
+  strKind?: 'S' | 'X' | 'B';
+  /** for operators: canonical operator text ('\\==', '**', ...) */
+  op?: string;
+}
+
+let lexer: Lexer | undefined;
+
+function getLexer(): Lexer {
+  // Built once (Chevrotain performance guide); tokenize() holds no state between calls.
+  lexer ??= new Lexer(allTokens, {
+    positionTracking: 'full',
+    ensureOptimizations: false,
+    skipValidations: true,
+  });
+  return lexer;
+}
+
+export { StringLit, Symbol, Eol, Semicolon, Comma };
+
+export function tokenize(source: string): RxToken[] {
+  let res;
+  try {
+    res = getLexer().tokenize(source);
+  } catch (e) {
+    if (e instanceof RexxError) throw e;
+    throw e;
+  }
+  if (res.errors.length > 0) {
+    const err = res.errors[0]!;
+    const ch = source.charCodeAt(err.offset);
+    const e = rexxError(13, 1, ch.toString(16).toUpperCase().padStart(2, '0'));
+    e.line = err.line ?? 1;
+    throw e;
+  }
+  const ws = res.groups['ws'] ?? [];
+  const toks = res.tokens as RxToken[];
+  // Pass 1: spacing and values.
+  let w = 0;
+  let prevEnd = -1;
+  for (const t of toks) {
+    while (w < ws.length && ws[w]!.startOffset < t.startOffset) {
+      if (ws[w]!.startOffset > prevEnd) t.space = true;
+      w++;
+    }
+    t.space ??= false;
+    if (t.tokenType === StringLit) {
+      const p = (t as IToken & { payload: StringPayload }).payload;
+      t.value = p.value;
+      t.strKind = p.kind;
+    } else if (t.tokenType === Symbol) {
+      t.value = t.image.toUpperCase();
+    } else t.value = t.image;
+    prevEnd = t.endOffset!;
+  }
+  return joinOperators(toks);
+}
+
+/**
+ * Join runs of operator characters into the longest valid operators. Blanks
+ * between the characters are allowed (ANSI §6.2.2), so `>` `=` with a blank
+ * between still make `>=`; a prefix `\` stands alone.
+ */
+function joinOperators(toks: RxToken[]): RxToken[] {
+  const out: RxToken[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    if (t.tokenType !== OpChar) {
+      out.push(t);
+      i++;
+      continue;
+    }
+    // Gather the run of consecutive operator characters.
+    let j = i;
+    while (j < toks.length && toks[j]!.tokenType === OpChar) j++;
+    let k = i;
+    while (k < j) {
+      // longest match from k
+      let best = 0;
+      let bestOp = '';
+      let text = '';
+      for (let m = k; m < j && m - k < 3; m++) {
+        text += toks[m]!.image;
+        const c = canonicalOperator(text);
+        if (OPERATORS.has(c)) {
+          best = m - k + 1;
+          bestOp = c;
+        }
+      }
+      const first = toks[k]!;
+      if (best === 0) {
+        // A lone not sign is the prefix NOT operator.
+        const c = canonicalOperator(first.image);
+        first.op = c;
+        first.tokenType = NotOp as TokenType;
+        first.tokenTypeIdx = (NotOp as TokenType).tokenTypeIdx!;
+        out.push(first);
+        k++;
+        continue;
+      }
+      const last = toks[k + best - 1]!;
+      const type = OPERATORS.get(bestOp)!.type;
+      const joined: RxToken = {
+        ...first,
+        image: bestOp,
+        endOffset: last.endOffset,
+        endLine: last.endLine,
+        endColumn: last.endColumn,
+        tokenType: type,
+        tokenTypeIdx: type.tokenTypeIdx!,
+        op: bestOp,
+        value: bestOp,
+      };
+      out.push(joined);
+      k += best;
+    }
+    i = j;
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * REXX token types (ANSI X3.274-1996 §6.2 "Lexical level"; TRL2 §2.1 "Tokens").
+ *
+ * Keywords are NOT tokens: REXX keywords are not reserved (`say = 1` assigns),
+ * so every symbol lexes as `Symbol` and the clause classifier decides what a
+ * symbol means from its position (see parser/clauses.ts).
+ */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import {
+  matchComment,
+  matchContinuation,
+  matchString,
+  matchSymbol,
+  SYMBOL_START_CHARS,
+} from './patterns.js';
+
+// Blanks first: they are the most common token (Chevrotain performance guide).
+export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v\r]+/, group: 'ws' });
+export const Continuation = createToken({
+  name: 'Continuation',
+  pattern: { exec: matchContinuation },
+  start_chars_hint: [','],
+  line_breaks: true,
+  group: 'ws',
+});
+export const Comment = createToken({
+  name: 'Comment',
+  pattern: { exec: matchComment },
+  start_chars_hint: ['/'],
+  line_breaks: true,
+  group: Lexer.SKIPPED,
+});
+/** End of line: ends a clause (unless after a continuation comma). */
+export const Eol = createToken({ name: 'Eol', pattern: /\r?\n/, line_breaks: true });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: ';' });
+
+/** '...' or "..." with doubled quotes; also '..'X and '..'B (payload tells which). */
+export const StringLit = createToken({
+  name: 'StringLit',
+  pattern: { exec: matchString },
+  start_chars_hint: ["'", '"'],
+  line_breaks: false,
+});
+/** Any symbol: variable, constant (numbers, with signed exponents), or keyword. */
+export const Symbol = createToken({
+  name: 'Symbol',
+  pattern: { exec: matchSymbol },
+  start_chars_hint: SYMBOL_START_CHARS,
+});
+
+export const LParen = createToken({ name: 'LParen', pattern: '(' });
+export const RParen = createToken({ name: 'RParen', pattern: ')' });
+export const Comma = createToken({ name: 'Comma', pattern: ',' });
+export const Colon = createToken({ name: 'Colon', pattern: ':' });
+
+/**
+ * Operator characters. Composite operators (`**`, `\==`, `>=` ...) are built from
+ * these after lexing, because the standard allows blanks and comments between
+ * the characters of a composite operator (`3 > = 2` is `3 >= 2`).
+ * X'AC' is the not sign in ISO-8859-1 (the source is read as bytes).
+ */
+export const OpChar = createToken({ name: 'OpChar', pattern: /[+\-*/%|&=<>\\\xAC]/ });
+
+export const allTokens: TokenType[] = [
+  Blank,
+  Eol,
+  Comment, // before OpChar: "/*" must not lex as "/"
+  Continuation, // before Comma
+  StringLit,
+  Symbol,
+  Semicolon,
+  LParen,
+  RParen,
+  Comma,
+  Colon,
+  OpChar,
+];

@@ -1,0 +1,20 @@
+/**
+ * Instruction keywords and the sub-keywords that end an expression in each
+ * place (ANSI X3.274-1996 §7; ooRexx's TERM_* sets). Keywords are recognised
+ * only as the first token of a clause that is not an assignment or a label.
+ */
+export const INSTRUCTION_KEYWORDS: ReadonlySet<string> = new Set([
+  'ADDRESS', 'ARG', 'CALL', 'DO', 'DROP', 'ELSE', 'END', 'EXIT', 'IF', 'INTERPRET', 'ITERATE',
+  'LEAVE', 'NOP', 'NUMERIC', 'OPTIONS', 'OTHERWISE', 'PARSE', 'PROCEDURE', 'PULL', 'PUSH',
+  'QUEUE', 'RETURN', 'SAY', 'SELECT', 'SIGNAL', 'THEN', 'TRACE', 'UPPER', 'WHEN',
+]);
+
+export const TERM_THEN: ReadonlySet<string> = new Set(['THEN']);
+export const TERM_DO_COUNT: ReadonlySet<string> = new Set(['WHILE', 'UNTIL']);
+export const TERM_DO_CTRL: ReadonlySet<string> = new Set(['TO', 'BY', 'FOR', 'WHILE', 'UNTIL']);
+export const TERM_WITH: ReadonlySet<string> = new Set(['WITH']);
+
+export const CONDITIONS_SIGNAL: ReadonlySet<string> = new Set([
+  'ERROR', 'FAILURE', 'HALT', 'NOVALUE', 'NOTREADY', 'SYNTAX', 'LOSTDIGITS',
+]);
+export const CONDITIONS_CALL: ReadonlySet<string> = new Set(['ERROR', 'FAILURE', 'HALT', 'NOTREADY']);
