@@ -71,6 +71,12 @@ export function runProgram(
       return { result: undefined, error: e, report: errorReport(e, path), exitCode: (256 - e.code) & 255 };
     }
     if (e instanceof HaltExit) return { result: undefined, exitCode: 0, halted: true };
+    if (e instanceof RangeError) {
+      // nesting too deep for the parser or the evaluator: never a JavaScript crash
+      const err = new RexxError(11, 1, ['']);
+      err.line = 1;
+      return { result: undefined, error: err, report: errorReport(err, path), exitCode: 256 - 11 };
+    }
     throw e;
   } finally {
     host.streams.closeAll();

@@ -81,7 +81,8 @@ export class Activation {
       this.traps = new Map(parent.traps);
       this.depth = parent.depth + 1;
       this.elapsedStart = parent.elapsedStart;
-      this.condition = kind === 'interpret' ? parent.condition : undefined;
+      // condition information is visible in routines called from a handler (CONDITION() there)
+      this.condition = kind === 'external' ? undefined : parent.condition;
     } else {
       this.numeric = { digits: 9, fuzz: 0, form: 'SCIENTIFIC' };
       this.trace = 'N';

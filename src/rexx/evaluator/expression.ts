@@ -17,7 +17,7 @@ export interface Runtime {
   novalue(a: Activation, name: string): string;
   callFunction(a: Activation, name: string, quoted: boolean, args: (string | undefined)[]): string;
   /** Called before each arithmetic operation when LOSTDIGITS is trapped. */
-  lostDigits?(a: Activation, v: string): void;
+  lostDigits(a: Activation, v: string): void;
 }
 
 let runtime: Runtime;
@@ -149,7 +149,7 @@ function binary(op: string, l: Compiled, r: Compiled): Compiled {
       return (a) => {
         const x = l(a);
         const y = r(a);
-        if (runtime.lostDigits) {
+        if (a.traps.size > 0 && a.traps.has('LOSTDIGITS')) {
           runtime.lostDigits(a, x);
           runtime.lostDigits(a, y);
         }

@@ -79,6 +79,19 @@ export class Interpreter implements Runtime {
     return name;
   }
 
+  /**
+   * LOSTDIGITS (ANSI §7.4.x): raised when an operand of an arithmetic operation
+   * has more significant digits than NUMERIC DIGITS.
+   */
+  lostDigits(a: Activation, v: string): void {
+    if (!isNumber(v)) return;
+    const m = /^\s*[+-]?\s*0*([0-9]*)\.?([0-9]*)/.exec(v);
+    if (!m) return;
+    let digits = (m[1] ?? '') + (m[2] ?? '');
+    digits = digits.replace(/^0+/, '');
+    if (digits.length > a.numeric.digits) this.raise(a, 'LOSTDIGITS', v);
+  }
+
   assign(a: Activation, ref: VarRef, value: string): void {
     switch (ref.k) {
       case 'var':
@@ -114,9 +127,15 @@ export class Interpreter implements Runtime {
   }
 
   /** Expand (name) items: the words of name's value are variable names. */
-  private expandList(a: Activation, items: DropItem[], each: (ref: VarRef, indirect: boolean) => void): void {
+  private expandList(
+    a: Activation,
+    items: DropItem[],
+    each: (ref: VarRef, indirect: boolean) => void,
+    includeListVar: boolean,
+  ): void {
     for (const it of items) {
-      each(it.ref, false);
+      // EXPOSE (list) exposes list itself too; DROP (list) drops only the names in it
+      if (it.k === 'ref' || includeListVar) each(it.ref, false);
       if (it.k === 'indirect') {
         const words = this.valueOf(a, it.ref).split(/[ \t]+/).filter((w) => w !== '');
         for (const w of words) {
@@ -385,8 +404,11 @@ export class Interpreter implements Runtime {
       a.line = c.line;
       if ((++this.clauseCount & 255) === 0 && this.host.pollHalt) this.pollHalt(a);
       try {
-        if (a.trace !== 'N' && a.trace !== 'O') this.tracer.clause(a, c);
+        const traced = a.trace !== 'N' && a.trace !== 'O';
+        if (traced) this.tracer.clause(a, c);
+        const at = a.pc;
         const r = this.step(a, c);
+        if (traced && a.interactive && !this.inDebug && c.k !== 'label' && c.k !== 'jump') this.debugPause(a, at);
         if (r !== CONTINUE) return r.value;
         if (this.pending.length > 0) this.runPending(a);
       } catch (e) {
@@ -406,7 +428,13 @@ export class Interpreter implements Runtime {
           const trap = a.traps.get('SYNTAX');
           if (trap && trap.mode === 'signal') {
             a.traps.delete('SYNTAX');
-            a.condition = { name: 'SYNTAX', description: e.secondaryText, instruction: 'SIGNAL', extra: e };
+            a.condition = {
+              name: 'SYNTAX',
+              // Regina: CONDITION('D') is the secondary message as the error report shows it
+              description: e.subcode && e.secondaryText ? `Error ${e.codeText}: ${e.secondaryText}` : '',
+              instruction: 'SIGNAL',
+              extra: e,
+            };
             a.pool.setSimple('RC', e.codeText.includes('.') ? String(e.code) : String(e.code));
             this.signalTo(a, trap.label, e.line);
             continue;
@@ -418,6 +446,47 @@ export class Interpreter implements Runtime {
         }
         throw e;
       }
+    }
+  }
+
+  private inDebug = false;
+  private debugNoticeShown = false;
+
+  /**
+   * Interactive trace (TRACE ?x, TRL2 §11.3): after a traced clause, read
+   * lines from the input and interpret them; a null line goes on, '='
+   * executes the clause again, TRACE OFF (or the end of input) ends debugging.
+   */
+  private debugPause(a: Activation, clauseIdx: number): void {
+    if (!this.debugNoticeShown) {
+      this.debugNoticeShown = true;
+      this.host.traceOut('       +++ Interactive trace.  "Trace Off" to end debug. ENTER to continue. +++');
+    }
+    this.inDebug = true;
+    try {
+      for (;;) {
+        const line = this.host.readLine();
+        if (line === undefined) {
+          a.interactive = false;
+          return;
+        }
+        if (line === '') return;
+        if (line.trim() === '=') {
+          a.pc = clauseIdx;
+          return;
+        }
+        const pc = a.pc;
+        try {
+          this.interpret(a, line);
+        } catch (e) {
+          if (!(e instanceof RexxError)) throw e;
+          this.host.traceOut(`Error ${e.code} in interactive trace: ${e.mainText}`);
+        }
+        a.pc = pc;
+        if (!a.interactive) return;
+      }
+    } finally {
+      this.inDebug = false;
     }
   }
 
@@ -531,7 +600,7 @@ export class Interpreter implements Runtime {
         return CONTINUE;
       }
       case 'drop':
-        this.expandList(a, c.refs, (ref) => this.drop(a, ref));
+        this.expandList(a, c.refs, (ref) => this.drop(a, ref), false);
         break;
       case 'interpret':
         return this.interpret(a, compile(c.e)(a));
@@ -733,7 +802,7 @@ export class Interpreter implements Runtime {
             break;
           }
         }
-      });
+      }, true);
     }
   }
 

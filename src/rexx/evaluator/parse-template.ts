@@ -3,8 +3,10 @@
  *
  * Patterns split the source string; the targets between two patterns share
  * the piece between them, word by word. State follows the standard:
- *   cursor    — where the next piece starts (after a string match, past it);
- *   lastStart — where the last match began (relative positions count from it).
+ *   cursor    — where a string pattern's search and piece start (past the
+ *               last string match);
+ *   lastStart — where the last match began: relative positions count from
+ *               it, and the piece before a positional pattern starts there.
  * A positional pattern that does not move right gives the targets before it
  * the rest of the string.
  */
@@ -76,7 +78,9 @@ export function parseTemplate(a: Activation, source: string, items: TemplateItem
       else pos = lastStart + item.sign * positionValue(a, item);
       if (pos < 0) pos = 0;
       if (pos > len) pos = len;
-      piece = pos > cursor ? source.slice(cursor, pos) : source.slice(cursor);
+      // the piece before a positional pattern starts where the last match
+      // began: `parse var s 'k' a +2` gives a = 'kl' (the match is included)
+      piece = pos > lastStart ? source.slice(lastStart, pos) : source.slice(lastStart);
       lastStart = pos;
       cursor = pos;
     }

@@ -320,3 +320,8 @@ export function parseTemplateList(toks: RxToken[], from: number, to: number): Te
 
 export const clauseEndTypes: TokenType[] = [Eol, Semicolon];
 export { Colon };
+
+/** The grammar's productions as Chevrotain serializes them (for the grammar snapshot test). */
+export function serializedGrammar(): unknown {
+  return getParser().getSerializedGastProductions();
+}

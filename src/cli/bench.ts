@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: REXX speed against the reference in the same run (issue 7).
+ *
+ * Runs every benchmark program (../shared/bench/*.rexx and bench/*.rexx)
+ * under vmrexx and under Regina, alternating A B A B so machine drift hits
+ * both alike, checks each output against NAME.out, and prints per program the
+ * median wall time of each, the speedup (Regina / vmrexx) and the peak RSS of
+ * each; then the geometric mean. It also measures start-up: `vmrexx hello.rexx`
+ * against `node -e 0` (the floor) and Regina.
+ *
+ * Timing lives here, never in tests: these machines are noisy.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const vmrexx = path.join(root, 'bin/vmrexx');
+
+interface Sample {
+  seconds: number;
+  kb: number;
+  out: string;
+}
+
+function timed(cmd: string[], stdin = ''): Sample {
+  const tmp = path.join(os.tmpdir(), `vmrexx-bench-${process.pid}.time`);
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', tmp, ...cmd], {
+    input: stdin,
+    maxBuffer: 256 * 1024 * 1024,
+    encoding: 'latin1',
+  });
+  const [s, kb] = fs.readFileSync(tmp, 'utf8').trim().split('\n').pop()!.split(' ');
+  fs.rmSync(tmp, { force: true });
+  return { seconds: Number(s), kb: Number(kb), out: r.stdout ?? '' };
+}
+
+/** Wall time with sub-10ms resolution (GNU time rounds to 10 ms). */
+function wall(cmd: string[]): number {
+  const t0 = process.hrtime.bigint();
+  spawnSync(cmd[0]!, cmd.slice(1), { stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+function programs(args: string[]): string[] {
+  if (args.length > 0) return args.map((a) => path.resolve(a));
+  const dirs = [path.resolve(root, '../shared/bench'), path.join(root, 'bench')];
+  const list: string[] = [];
+  for (const d of dirs) {
+    if (!fs.existsSync(d)) continue;
+    for (const f of fs.readdirSync(d).sort()) if (f.endsWith('.rexx')) list.push(path.join(d, f));
+  }
+  return list;
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const runs = Number(process.env['RUNS'] ?? 5);
+  const ref = process.env['REF'] ?? 'regina';
+  const haveRef = spawnSync('sh', ['-c', `command -v ${ref}`]).status === 0;
+  console.log(`vmrexx benchmark on ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, node ${process.version}, ${runs} runs each`);
+  if (!haveRef) console.log(`reference "${ref}" not found: install regina-rexx to compare`);
+  console.log(
+    `${'program'.padEnd(22)} ${'vmrexx_s'.padStart(9)} ${'regina_s'.padStart(9)} ${'speedup'.padStart(8)} ${'vmrexx_kb'.padStart(10)} ${'regina_kb'.padStart(10)} check`,
+  );
+  let logSum = 0;
+  let n = 0;
+  let slowest = Infinity;
+  let wrong = 0;
+  for (const prog of programs(argv)) {
+    const name = path.basename(prog, '.rexx');
+    const expFile = prog.replace(/\.rexx$/, '.out');
+    const expected = fs.existsSync(expFile) ? fs.readFileSync(expFile, 'latin1') : undefined;
+    const ct: number[] = [];
+    const rt: number[] = [];
+    let ckb = 0;
+    let rkb = 0;
+    let ok = true;
+    for (let i = 0; i < runs; i++) {
+      const c = timed([vmrexx, prog]);
+      ct.push(c.seconds);
+      ckb = Math.max(ckb, c.kb);
+      if (expected !== undefined && c.out !== expected) ok = false;
+      if (haveRef) {
+        const r = timed([ref, prog]);
+        rt.push(r.seconds);
+        rkb = Math.max(rkb, r.kb);
+      }
+    }
+    const c = Math.max(median(ct), 0.005);
+    const r = haveRef ? median(rt) : NaN;
+    const s = r / c;
+    if (!ok) wrong++;
+    if (haveRef) {
+      logSum += Math.log(s);
+      n++;
+      slowest = Math.min(slowest, s);
+    }
+    console.log(
+      `${name.padEnd(22)} ${c.toFixed(2).padStart(9)} ${haveRef ? r.toFixed(2).padStart(9) : '-'.padStart(9)} ${(haveRef ? s.toFixed(2) + 'x' : '-').padStart(8)} ${String(ckb).padStart(10)} ${String(rkb || '-').padStart(10)} ${ok ? 'ok' : 'WRONG'}`,
+    );
+  }
+  // start-up
+  const hello = path.join(os.tmpdir(), `vmrexx-hello-${process.pid}.rexx`);
+  fs.writeFileSync(hello, "say 'hello'\n");
+  const nodeT: number[] = [];
+  const vmT: number[] = [];
+  const regT: number[] = [];
+  for (let i = 0; i < Math.max(runs, 10); i++) {
+    nodeT.push(wall([process.execPath, '-e', '0']));
+    vmT.push(wall([vmrexx, hello]));
+    if (haveRef) regT.push(wall([ref, hello]));
+  }
+  fs.rmSync(hello, { force: true });
+  const fmt = (x: number) => `${(x * 1000).toFixed(1)} ms`;
+  console.log(
+    `start-up: vmrexx hello.rexx ${fmt(median(vmT))}, node -e 0 ${fmt(median(nodeT))} (+${fmt(median(vmT) - median(nodeT))})` +
+      (haveRef ? `, regina ${fmt(median(regT))}` : ''),
+  );
+  if (n > 0) console.log(`bench: geomean speedup ${Math.exp(logSum / n).toFixed(2)}x, slowest ${slowest.toFixed(2)}x, wrong ${wrong}`);
+  else console.log(`bench: wrong ${wrong}`);
+  process.exitCode = wrong === 0 ? 0 : 1;
+}
+
+main();
