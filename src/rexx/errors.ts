@@ -36,6 +36,14 @@ export class RexxError extends Error {
   get secondaryText(): string {
     return this.subcode ? secondaryMessage(this.code, this.subcode, this.inserts) : '';
   }
+
+  /**
+   * The secondary message as Regina 3.6 reports it (error report and
+   * CONDITION('D')): Regina shows none for Error 41.
+   */
+  get reportedSecondary(): string {
+    return this.code === 41 ? '' : this.secondaryText;
+  }
 }
 
 /** Shorthand used everywhere: `throw rexxError(40, 3, 'SUBSTR', '2')`. */

@@ -50,6 +50,8 @@ export interface RexxHost {
   pollHalt?(): 'HI' | 'HX' | undefined;
   /** USERID() */
   userid?(): string;
+  /** LINESIZE() (REXX/VM): width of the terminal/console; default 80 when absent. */
+  linesize?(): number;
 }
 
 /** An external routine: either native (a function package) or REXX source to run. */

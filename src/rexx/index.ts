@@ -33,8 +33,8 @@ export function errorReport(e: RexxError, path: string): string[] {
   if (tb) lines.push(...tb);
   lines.push(`Error ${e.code} running "${path}", line ${e.line}: ${e.mainText}`);
   // Regina prints no secondary message for Error 41 (conformance NOTES.md)
-  const sec = e.secondaryText;
-  if (e.subcode && sec && e.code !== 41) lines.push(`Error ${e.code}.${e.subcode}: ${sec}`);
+  const sec = e.reportedSecondary;
+  if (e.subcode && sec) lines.push(`Error ${e.code}.${e.subcode}: ${sec}`);
   return lines;
 }
 

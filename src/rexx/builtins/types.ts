@@ -34,6 +34,25 @@ export interface InterpreterServices {
   sourcePath(): string;
   /** Raise NOTREADY for the given stream (the interpreter decides whether it is trapped). */
   raiseNotReady(stream: string, description?: string): void;
+  /**
+   * Optional: one Map per program run (the same object for every routine of the
+   * run, a new one for the next run). BIFs keep per-run state here: RANDOM's
+   * seeded sequence. Without it they key their state on the host.
+   */
+  runState?(): Map<string, unknown>;
+  /**
+   * Optional: one Map per routine activation, created as a shallow copy of the
+   * caller's map when a routine is called (ANSI: the elapsed-time clock of TIME
+   * is inherited by a called routine, and a reset there does not affect the
+   * caller). Without it TIME's clock is per run.
+   */
+  routineState?(): Map<string, unknown>;
+  /**
+   * Optional: a number that changes from clause to clause (e.g. a clause
+   * counter). DATE and TIME calls within one clause use one reading of the clock,
+   * as the standard says.
+   */
+  clauseId?(): number;
 }
 
 export interface BifContext {

@@ -18,14 +18,14 @@ import { parseTemplate } from './parse-template.js';
 import { ExitSignal, SignalTransfer, LoopTransfer, HaltExit } from './signals.js';
 import { RexxError, rexxError } from '../errors.js';
 import { arith, compare, normalize, toWholeNumber, isNumber } from '../arithmetic/decimal.js';
-import { lookupBuiltin } from '../builtins/registry.js';
+import { lookupBuiltin, callBuiltin } from '../builtins/registry.js';
 import type { BifContext, InterpreterServices } from '../builtins/types.js';
 import { getProgram } from '../program-cache.js';
 import { Tracer, parseTraceSetting } from './trace.js';
 import { symbolNameExpr } from '../parser/symbols.js';
 
 /** Deepest nesting of calls before Error 11 (the JS stack must hold it too). */
-const MAX_DEPTH = 2500;
+const MAX_DEPTH = 100000;
 
 export const VERSION_STRING = 'REXX-vmrexx_0.1 5.00 25 Nov 2026';
 
@@ -234,12 +234,7 @@ export class Interpreter implements Runtime {
       }
     }
     const bif = lookupBuiltin(name);
-    if (bif) {
-      if (args.length < bif.min) throw rexxError(40, 3, bif.name, bif.min);
-      if (args.length > bif.max) throw rexxError(40, 4, bif.name, bif.max);
-      for (let i = 0; i < bif.min; i++) if (args[i] === undefined) throw rexxError(40, 5, bif.name, i + 1);
-      return bif.fn(args, this.bifContext(a));
-    }
+    if (bif) return callBuiltin(bif, args, this.bifContext(a));
     const ext = this.host.findExternal?.(name, this.path);
     if (ext) {
       if (ext.kind === 'native') return ext.fn(args, this.bifContext(a));
@@ -402,8 +397,8 @@ export class Interpreter implements Runtime {
       }
       const c = clauses[a.pc]!;
       a.line = c.line;
-      if ((++this.clauseCount & 255) === 0 && this.host.pollHalt) this.pollHalt(a);
       try {
+        if ((++this.clauseCount & 255) === 0 && this.host.pollHalt) this.pollHalt(a);
         const traced = a.trace !== 'N' && a.trace !== 'O';
         if (traced) this.tracer.clause(a, c);
         const at = a.pc;
@@ -411,7 +406,11 @@ export class Interpreter implements Runtime {
         if (traced && a.interactive && !this.inDebug && c.k !== 'label' && c.k !== 'jump') this.debugPause(a, at);
         if (r !== CONTINUE) return r.value;
         if (this.pending.length > 0) this.runPending(a);
-      } catch (e) {
+      } catch (err) {
+        let e = err;
+        // JavaScript stack exhausted by deep recursion: Error 11 here (if this
+        // frame has no room either, the RangeError reaches the caller's frame)
+        if (e instanceof RangeError) e = rexxError(11, 1, a.depth);
         if (e instanceof SignalTransfer) {
           if (e.act === a) {
             this.signalTo(a, e.label);
@@ -431,7 +430,7 @@ export class Interpreter implements Runtime {
             a.condition = {
               name: 'SYNTAX',
               // Regina: CONDITION('D') is the secondary message as the error report shows it
-              description: e.subcode && e.secondaryText ? `Error ${e.codeText}: ${e.secondaryText}` : '',
+              description: e.subcode && e.reportedSecondary ? `Error ${e.codeText}: ${e.reportedSecondary}` : e.mainText,
               instruction: 'SIGNAL',
               extra: e,
             };
@@ -441,9 +440,7 @@ export class Interpreter implements Runtime {
           }
           throw e;
         }
-        if (e instanceof RangeError && /call stack/i.test(e.message)) {
-          throw rexxError(11, 1, a.depth);
-        }
+        // (a JavaScript stack overflow is turned into Error 11 by runProgram)
         throw e;
       }
     }
@@ -695,7 +692,8 @@ export class Interpreter implements Runtime {
     if (c.what === 'digits') {
       const v = c.e ? compile(c.e)(a) : '9';
       const d = toWholeNumber(v, nine);
-      if (d === undefined || d <= 0) throw rexxError(26, 5, v);
+      if (d === undefined || d < 0) throw rexxError(26, 5, v);
+      // DIGITS must exceed FUZZ: 0 is reported as 33.1, as Regina does
       if (d <= a.numeric.fuzz) throw rexxError(33, 1, d, a.numeric.fuzz);
       a.numeric.digits = d;
     } else if (c.what === 'fuzz') {

@@ -41,7 +41,7 @@ class RexxExpressionParser extends EmbeddedActionsParser {
   /** Can LA(1) start a term (for implicit concatenation)? */
   private startsTerm(): boolean {
     const tt = this.LA(1).tokenType;
-    return tt === StringLit || tt === Symbol || tt === LParen;
+    return tt === StringLit || tt === Symbol || tt === LParen || tt === NotOp;
   }
 
   public expression = this.RULE('expression', (terms: ReadonlySet<string> = EMPTY): Expr => {

@@ -1,0 +1,139 @@
+/**
+ * The REXX number: its syntax and its parsed form.
+ *
+ * Syntax (ANSI X3.274-1996 §7.4 "Numbers"; TRL2 "Numbers"):
+ *
+ *     [blanks] [sign [blanks]] mantissa [E [sign] digits] [blanks]
+ *     mantissa := digits | digits '.' [digits] | '.' digits
+ *
+ * Blanks are spaces only (the standard's blank; Regina also accepts TAB, which is
+ * implementation-defined and not followed here). The exponent is limited to
+ * 9 digits of value (#Limit_ExponentDigits, as Regina's DATATYPE does): a string
+ * such as '1E1000000000' is not a number.
+ *
+ * The parsed form is a `Decimal`: value = (neg ? -1 : 1) * coefficient * 10**exp.
+ * The coefficient is a string of decimal digits with no leading zeros; its length
+ * is significant (trailing zeros are kept: 1.50 is {c:'150', e:-2}). Zero is always
+ * the canonical {neg:false, c:'0', e:0} (the standard has no negative zero and
+ * no zero with an exponent).
+ */
+
+export interface Decimal {
+  /** true for a negative number (never for zero) */
+  readonly neg: boolean;
+  /** coefficient digits, no leading zeros; '0' only for zero */
+  readonly c: string;
+  /** power of ten of the last coefficient digit */
+  readonly e: number;
+}
+
+export const ZERO: Decimal = Object.freeze({ neg: false, c: '0', e: 0 });
+export const ONE: Decimal = Object.freeze({ neg: false, c: '1', e: 0 });
+
+/** Largest exponent magnitude allowed in a number's E part and in results (ANSI: 9 digits). */
+export const MAX_EXPONENT = 999_999_999;
+
+export function isZero(d: Decimal): boolean {
+  return d.c === '0';
+}
+
+/** Position (power of ten) of the most significant digit: the "adjusted exponent". */
+export function adjustedExponent(d: Decimal): number {
+  return d.e + d.c.length - 1;
+}
+
+const SP = 32;
+const D0 = 48;
+const D9 = 57;
+
+/**
+ * Parse a REXX number. undefined when `s` is not a number. Cheap for the common
+ * case of a plain integer. No regular expressions (hot path).
+ */
+export function parseNumber(s: string): Decimal | undefined {
+  const n = s.length;
+  let i = 0;
+  while (i < n && s.charCodeAt(i) === SP) i++;
+  if (i === n) return undefined;
+  let neg = false;
+  let ch = s.charCodeAt(i);
+  if (ch === 43 /* + */ || ch === 45 /* - */) {
+    neg = ch === 45;
+    i++;
+    while (i < n && s.charCodeAt(i) === SP) i++;
+  }
+  const intStart = i;
+  while (i < n && (ch = s.charCodeAt(i)) >= D0 && ch <= D9) i++;
+  const intEnd = i;
+  let fracStart = i;
+  let fracEnd = i;
+  if (i < n && s.charCodeAt(i) === 46 /* . */) {
+    i++;
+    fracStart = i;
+    while (i < n && (ch = s.charCodeAt(i)) >= D0 && ch <= D9) i++;
+    fracEnd = i;
+  }
+  if (intEnd === intStart && fracEnd === fracStart) return undefined;
+  let exp = 0;
+  if (i < n && ((ch = s.charCodeAt(i)) === 69 /* E */ || ch === 101 /* e */)) {
+    i++;
+    let eneg = false;
+    if (i < n && ((ch = s.charCodeAt(i)) === 43 || ch === 45)) {
+      eneg = ch === 45;
+      i++;
+    }
+    const eStart = i;
+    while (i < n && (ch = s.charCodeAt(i)) >= D0 && ch <= D9) {
+      exp = exp * 10 + (ch - D0);
+      if (exp > MAX_EXPONENT) return undefined;
+      i++;
+    }
+    if (i === eStart) return undefined;
+    if (eneg) exp = -exp;
+  }
+  while (i < n && s.charCodeAt(i) === SP) i++;
+  if (i !== n) return undefined;
+
+  // Coefficient: integer digits then fraction digits, leading zeros removed.
+  let k = intStart;
+  while (k < intEnd && s.charCodeAt(k) === D0) k++;
+  let c: string;
+  if (k < intEnd) {
+    c = fracEnd > fracStart ? s.slice(k, intEnd) + s.slice(fracStart, fracEnd) : s.slice(k, intEnd);
+  } else {
+    let f = fracStart;
+    while (f < fracEnd && s.charCodeAt(f) === D0) f++;
+    if (f === fracEnd) return ZERO;
+    c = s.slice(f, fracEnd);
+  }
+  return { neg, c, e: exp - (fracEnd - fracStart) };
+}
+
+/** true if s is a valid REXX number. */
+export function isNumber(s: string): boolean {
+  return parseNumber(s) !== undefined;
+}
+
+/**
+ * The fast-path integer reader: s is exactly an optional '-' and 1 to 9 decimal
+ * digits (no blanks, no '+', no point, no exponent). Returns the value, or NaN.
+ * Every such string is a REXX number whose value is that integer.
+ */
+export function smallInt(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 10) return NaN;
+  let i = 0;
+  let neg = false;
+  if (s.charCodeAt(0) === 45) {
+    if (n === 1) return NaN;
+    neg = true;
+    i = 1;
+  } else if (n === 10) return NaN;
+  let v = 0;
+  for (; i < n; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < D0 || ch > D9) return NaN;
+    v = v * 10 + (ch - D0);
+  }
+  return neg ? -v : v;
+}

@@ -1,0 +1,194 @@
+/**
+ * Argument checking for the built-in functions (ANSI X3.274-1996 §9.3 "Checking
+ * of arguments"; texts and inserts as Regina 3.6 reports them: the BIF name in
+ * upper case, the argument number, the offending value).
+ *
+ * Every helper takes the BIF name, the argument array (omitted = undefined) and a
+ * 1-based argument number, and raises the right Error 40.x:
+ *
+ *   40.3 too few / 40.4 too many arguments   (checkCount, done by the registry)
+ *   40.5 a required argument is omitted      (str)
+ *   40.11 not a number                       (num)
+ *   40.12 not a whole number                 (whole*)
+ *   40.13 negative where zero or positive     (wholeNonNeg)
+ *   40.14 not positive                        (wholePos)
+ *   40.21 an option is null                   (option)
+ *   40.23 not a single character              (pad)
+ *   40.28 option not one of the letters       (option)
+ */
+import { rexxError } from '../errors.js';
+import type { NumericSettings } from '../arithmetic/settings.js';
+
+export type Args = readonly (string | undefined)[];
+
+/** 40.3 / 40.4 / 40.5 for a call with `args` to a BIF taking min..max arguments. */
+export function checkCount(name: string, args: Args, min: number, max: number): void {
+  let n = args.length;
+  while (n > 0 && args[n - 1] === undefined) n--;
+  if (args.length > max) throw rexxError(40, 4, name, max);
+  if (n < min) throw rexxError(40, 3, name, min);
+  for (let i = 0; i < min; i++) if (args[i] === undefined) throw rexxError(40, 5, name, i + 1);
+}
+
+/** A required string argument (40.5 when omitted). */
+export function str(name: string, args: Args, n: number): string {
+  const v = args[n - 1];
+  if (v === undefined) throw rexxError(40, 5, name, n);
+  return v;
+}
+
+/** An optional string argument. */
+export function optStr(args: Args, n: number, dflt: string): string {
+  const v = args[n - 1];
+  return v === undefined ? dflt : v;
+}
+
+/** Whether argument n was given. */
+export function given(args: Args, n: number): boolean {
+  return args[n - 1] !== undefined;
+}
+
+/** A pad character (40.23 unless exactly one character). */
+export function pad(name: string, args: Args, n: number, dflt = ' '): string {
+  const v = args[n - 1];
+  if (v === undefined) return dflt;
+  if (v.length !== 1) throw rexxError(40, 23, name, n, v);
+  return v;
+}
+
+/**
+ * An option: its first character upper-cased, which must be one of `allowed`
+ * (40.21 when null, 40.28 otherwise). Returns dflt when omitted.
+ */
+export function option(name: string, args: Args, n: number, allowed: string, dflt: string): string {
+  const v = args[n - 1];
+  if (v === undefined) return dflt;
+  if (v.length === 0) throw rexxError(40, 21, name, n);
+  const c = v[0]!.toUpperCase();
+  if (!allowed.includes(c)) throw rexxError(40, 28, name, n, allowed, v);
+  return c;
+}
+
+// ---------------------------------------------------------------- numbers
+
+/** A REXX number: blanks, sign, blanks, digits with an optional point, exponent, blanks. */
+const NUMBER_RE = /^[ ]*([+-]?)[ ]*(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d+))?[ ]*$/;
+
+export interface ParsedNumber {
+  neg: boolean;
+  /** digits without leading zeros ('' for zero) */
+  digits: string;
+  /** value = digits * 10**exp */
+  exp: number;
+}
+
+/** Parse a REXX number string (undefined when it is not one). No rounding. */
+export function parseNumber(s: string): ParsedNumber | undefined {
+  const m = NUMBER_RE.exec(s);
+  if (!m) return undefined;
+  const body = m[2]!;
+  const dot = body.indexOf('.');
+  let digits = dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1);
+  let exp = dot < 0 ? 0 : -(body.length - dot - 1);
+  if (m[3] !== undefined) {
+    const e = Number(m[3]);
+    if (!Number.isFinite(e)) return undefined;
+    exp += e;
+  }
+  digits = digits.replace(/^0+/, '');
+  if (digits === '') return { neg: false, digits: '', exp: 0 };
+  return { neg: m[1] === '-', digits, exp };
+}
+
+/** Round a parsed number to `d` significant digits (ROUND_HALF_UP), as number+0 does. */
+export function roundParsed(p: ParsedNumber, d: number): ParsedNumber {
+  if (p.digits.length <= d) return p;
+  const drop = p.digits.length - d;
+  let keep = p.digits.slice(0, d);
+  let exp = p.exp + drop;
+  if (p.digits.charCodeAt(d) >= 0x35) {
+    // add one to keep
+    const arr = keep.split('');
+    let i = arr.length - 1;
+    while (i >= 0) {
+      if (arr[i] === '9') {
+        arr[i] = '0';
+        i--;
+      } else {
+        arr[i] = String.fromCharCode(arr[i]!.charCodeAt(0) + 1);
+        break;
+      }
+    }
+    keep = arr.join('');
+    if (i < 0) {
+      keep = '1' + keep.slice(0, -1);
+      exp++;
+    }
+  }
+  return { neg: p.neg, digits: keep, exp };
+}
+
+/**
+ * The value of a whole number (after rounding to DIGITS), or undefined when the
+ * string is not a number, has a non-zero fractional part, or is too large for
+ * an exact JS integer.
+ */
+export function wholeValue(s: string, numeric: NumericSettings): number | undefined {
+  // fast path: plain small integers
+  if (/^\d{1,9}$/.test(s)) return Number(s);
+  const p0 = parseNumber(s);
+  if (!p0) return undefined;
+  const p = roundParsed(p0, numeric.digits);
+  if (p.digits === '') return 0;
+  let intDigits: string;
+  if (p.exp >= 0) {
+    intDigits = p.digits + '0'.repeat(Math.min(p.exp, 30));
+    if (p.exp > 30) return undefined;
+  } else {
+    const frac = p.digits.slice(Math.max(0, p.digits.length + p.exp));
+    if (/[1-9]/.test(frac)) return undefined;
+    intDigits = p.digits.slice(0, Math.max(0, p.digits.length + p.exp));
+  }
+  const v = Number(intDigits || '0');
+  if (!Number.isSafeInteger(v)) return undefined;
+  return p.neg ? -v : v;
+}
+
+/** A whole-number argument (40.12). */
+export function whole(name: string, args: Args, n: number, numeric: NumericSettings, dflt?: number): number {
+  const v = args[n - 1];
+  if (v === undefined) {
+    if (dflt === undefined) throw rexxError(40, 5, name, n);
+    return dflt;
+  }
+  const w = wholeValue(v, numeric);
+  if (w === undefined) throw rexxError(40, 12, name, n, v);
+  return w;
+}
+
+/** A whole number >= 0 (40.12, 40.13). */
+export function wholeNonNeg(name: string, args: Args, n: number, numeric: NumericSettings, dflt?: number): number {
+  const w = whole(name, args, n, numeric, dflt);
+  if (w < 0) throw rexxError(40, 13, name, n, args[n - 1]!);
+  return w;
+}
+
+/** A whole number > 0 (40.12, 40.14). */
+export function wholePos(name: string, args: Args, n: number, numeric: NumericSettings, dflt?: number): number {
+  const w = whole(name, args, n, numeric, dflt);
+  if (w <= 0) throw rexxError(40, 14, name, n, args[n - 1]!);
+  return w;
+}
+
+/** Whether s is a valid REXX number. */
+export function isRexxNumber(s: string): boolean {
+  return NUMBER_RE.test(s);
+}
+
+/** A numeric argument (40.11); returns the string as given. */
+export function num(name: string, args: Args, n: number): string {
+  const v = args[n - 1];
+  if (v === undefined) throw rexxError(40, 5, name, n);
+  if (!NUMBER_RE.test(v)) throw rexxError(40, 11, name, n, v);
+  return v;
+}

@@ -1,0 +1,172 @@
+/**
+ * Conversion built-in functions (ANSI X3.274-1996 §9.4): B2X C2D C2X D2C D2X X2B
+ * X2C X2D, plus Regina's B2C and C2B.
+ *
+ * Hexadecimal and binary strings may contain blanks between groups as in hex and
+ * binary literals: no leading or trailing blank, and every group after the first
+ * has an even number of hex digits (a multiple of four binary digits).
+ * Large values are exact (BigInt), as Regina gives them.
+ */
+import { rexxError } from '../errors.js';
+import type { BifContext, BifSpec } from './types.js';
+import { parseNumber, str, wholeNonNeg, type Args } from './args.js';
+
+const HEX = '0123456789ABCDEF';
+
+/** Validate a hex string with optional blanks at byte boundaries; returns the digits or undefined. */
+export function hexDigits(s: string): string | undefined {
+  if (s.length === 0) return '';
+  if (s[0] === ' ' || s[s.length - 1] === ' ') return undefined;
+  if (!/^[0-9a-fA-F ]*$/.test(s)) return undefined;
+  const groups = s.split(/ +/);
+  for (let i = 1; i < groups.length; i++) if (groups[i]!.length % 2 !== 0) return undefined;
+  return groups.join('');
+}
+
+/** Validate a binary string with optional blanks between groups of four; returns the digits or undefined. */
+export function binDigits(s: string): string | undefined {
+  if (s.length === 0) return '';
+  if (s[0] === ' ' || s[s.length - 1] === ' ') return undefined;
+  if (!/^[01 ]*$/.test(s)) return undefined;
+  const groups = s.split(/ +/);
+  for (let i = 1; i < groups.length; i++) if (groups[i]!.length % 4 !== 0) return undefined;
+  return groups.join('');
+}
+
+function hexArg(name: string, a: Args, lenient = false): string {
+  const s = str(name, a, 1);
+  // X2B (as Regina) accepts blanks between any two digits: each digit is four bits anyway
+  const h = lenient && /^[0-9a-fA-F]+( +[0-9a-fA-F]+)*$/.test(s) ? s.replace(/ +/g, '') : hexDigits(s);
+  if (h === undefined) throw rexxError(40, 25, name, s);
+  return h;
+}
+
+function binArg(name: string, a: Args): string {
+  const s = str(name, a, 1);
+  const b = binDigits(s);
+  if (b === undefined) throw rexxError(40, 24, name, s);
+  return b;
+}
+
+export function c2xString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) & 0xff;
+    out += HEX[c >> 4]! + HEX[c & 15]!;
+  }
+  return out;
+}
+
+/** Hex digits (any case, any length) to a byte string, padding on the left with 0. */
+export function hexToBytes(h: string): string {
+  if (h.length % 2) h = '0' + h;
+  let out = '';
+  for (let i = 0; i < h.length; i += 2) out += String.fromCharCode(parseInt(h.slice(i, i + 2), 16));
+  return out;
+}
+
+function bitsToHex(b: string): string {
+  const pad = (4 - (b.length % 4)) % 4;
+  b = '0'.repeat(pad) + b;
+  let out = '';
+  for (let i = 0; i < b.length; i += 4) out += HEX[parseInt(b.slice(i, i + 4), 2)]!;
+  return out;
+}
+
+function hexToBits(h: string): string {
+  let out = '';
+  for (const ch of h) out += parseInt(ch, 16).toString(2).padStart(4, '0');
+  return out;
+}
+
+/** An exact whole number argument as a BigInt (40.12 when it is not one). */
+function bigWhole(name: string, a: Args, n: number): bigint {
+  const s = str(name, a, n);
+  const p = parseNumber(s);
+  if (!p) throw rexxError(40, 12, name, n, s);
+  if (p.digits === '') return 0n;
+  let digits = p.digits;
+  if (p.exp < 0) {
+    const frac = digits.slice(Math.max(0, digits.length + p.exp));
+    if (/[1-9]/.test(frac)) throw rexxError(40, 12, name, n, s);
+    digits = digits.slice(0, Math.max(0, digits.length + p.exp)) || '0';
+  } else if (p.exp > 0) {
+    if (p.exp > 100000) throw rexxError(40, 12, name, n, s);
+    digits += '0'.repeat(p.exp);
+  }
+  const v = BigInt(digits);
+  return p.neg ? -v : v;
+}
+
+/** Two's complement of v in `bits` bits (v may be negative), as a non-negative BigInt. */
+function twos(v: bigint, bits: number): bigint {
+  const m = 1n << BigInt(bits);
+  return ((v % m) + m) % m;
+}
+
+function bytesToBig(s: string): bigint {
+  if (s.length === 0) return 0n;
+  return BigInt('0x' + c2xString(s));
+}
+
+function c2d(a: Args, c: BifContext): string {
+  const s = str('C2D', a, 1);
+  if (a[1] === undefined) return bytesToBig(s).toString();
+  const n = wholeNonNeg('C2D', a, 2, c.numeric);
+  if (n === 0) return '0';
+  const t = s.length >= n ? s.slice(s.length - n) : '\0'.repeat(n - s.length) + s;
+  const u = bytesToBig(t);
+  const bits = BigInt(n * 8);
+  const neg = (u >> (bits - 1n)) & 1n;
+  return (neg ? u - (1n << bits) : u).toString();
+}
+
+function x2d(a: Args, c: BifContext): string {
+  const h = hexArg('X2D', a);
+  if (a[1] === undefined) return h.length ? BigInt('0x' + h).toString() : '0';
+  const n = wholeNonNeg('X2D', a, 2, c.numeric);
+  if (n === 0) return '0';
+  const t = h.length >= n ? h.slice(h.length - n) : '0'.repeat(n - h.length) + h;
+  const u = BigInt('0x' + t);
+  const bits = BigInt(n * 4);
+  const neg = (u >> (bits - 1n)) & 1n;
+  return (neg ? u - (1n << bits) : u).toString();
+}
+
+function d2x(a: Args, c: BifContext): string {
+  const v = bigWhole('D2X', a, 1);
+  if (a[1] === undefined) {
+    if (v < 0n) throw rexxError(40, 13, 'D2X', 1, a[0]!);
+    return v.toString(16).toUpperCase();
+  }
+  const n = wholeNonNeg('D2X', a, 2, c.numeric);
+  if (n === 0) return '';
+  const u = twos(v, n * 4);
+  return u.toString(16).toUpperCase().padStart(n, v < 0n ? 'F' : '0');
+}
+
+function d2c(a: Args, c: BifContext): string {
+  const v = bigWhole('D2C', a, 1);
+  if (a[1] === undefined) {
+    if (v < 0n) throw rexxError(40, 13, 'D2C', 1, a[0]!);
+    return hexToBytes(v.toString(16));
+  }
+  const n = wholeNonNeg('D2C', a, 2, c.numeric);
+  if (n === 0) return '';
+  const u = twos(v, n * 8);
+  return hexToBytes(u.toString(16).padStart(n * 2, '0'));
+}
+
+export const conversionBifs: BifSpec[] = [
+  { name: 'B2X', min: 1, max: 1, fn: (a) => bitsToHex(binArg('B2X', a)) },
+  { name: 'C2D', min: 1, max: 2, fn: c2d },
+  { name: 'C2X', min: 1, max: 1, fn: (a) => c2xString(str('C2X', a, 1)) },
+  { name: 'D2C', min: 1, max: 2, fn: d2c },
+  { name: 'D2X', min: 1, max: 2, fn: d2x },
+  { name: 'X2B', min: 1, max: 1, fn: (a) => hexToBits(hexArg('X2B', a, true)) },
+  { name: 'X2C', min: 1, max: 1, fn: (a) => hexToBytes(hexArg('X2C', a)) },
+  { name: 'X2D', min: 1, max: 2, fn: x2d },
+  // Regina extensions
+  { name: 'B2C', min: 1, max: 1, fn: (a) => hexToBytes(bitsToHex(binArg('B2C', a))) },
+  { name: 'C2B', min: 1, max: 1, fn: (a) => hexToBits(c2xString(str('C2B', a, 1))) },
+];

@@ -1,0 +1,198 @@
+/**
+ * Word built-in functions (ANSI X3.274-1996 §9.4): DELWORD SPACE SUBWORD WORD
+ * WORDINDEX WORDLENGTH WORDPOS WORDS, and the REXX/VM ones FIND and JUSTIFY.
+ *
+ * Words are separated by white space. Like Regina, the word functions treat
+ * HT, LF, VT, FF and CR as white space as well as the blank (implementation-
+ * defined in the standard); SPACE and JUSTIFY (as in Regina) split on blanks only.
+ */
+import type { BifContext, BifSpec } from './types.js';
+import { pad, str, wholeNonNeg, wholePos, type Args } from './args.js';
+import { padTo, repeat } from './string.js';
+
+function isWs(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** [start, end) offsets of every word of s. */
+export function wordSpans(s: string, blankOnly = false): [number, number][] {
+  const out: [number, number][] = [];
+  const n = s.length;
+  let i = 0;
+  const ws = blankOnly ? (c: number) => c === 0x20 : isWs;
+  while (i < n) {
+    while (i < n && ws(s.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const b = i;
+    while (i < n && !ws(s.charCodeAt(i))) i++;
+    out.push([b, i]);
+  }
+  return out;
+}
+
+/** The words of s. */
+export function wordsOf(s: string, blankOnly = false): string[] {
+  return wordSpans(s, blankOnly).map(([b, e]) => s.slice(b, e));
+}
+
+/** Start offset of word n (1-based) of s, or -1. Stops early: no full split. */
+function wordStart(s: string, n: number): number {
+  const len = s.length;
+  let i = 0;
+  let k = 0;
+  while (i < len) {
+    while (i < len && isWs(s.charCodeAt(i))) i++;
+    if (i >= len) return -1;
+    if (++k === n) return i;
+    while (i < len && !isWs(s.charCodeAt(i))) i++;
+  }
+  return -1;
+}
+
+function wordEnd(s: string, i: number): number {
+  while (i < s.length && !isWs(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function delword(a: Args, c: BifContext): string {
+  const s = str('DELWORD', a, 1);
+  const n = wholePos('DELWORD', a, 2, c.numeric);
+  const hasLen = a[2] !== undefined;
+  const len = wholeNonNeg('DELWORD', a, 3, c.numeric, 0);
+  const start = wordStart(s, n);
+  if (start < 0) return s;
+  if (!hasLen) return s.slice(0, start);
+  if (len === 0) return s;
+  const next = wordStart(s, n + len);
+  return next < 0 ? s.slice(0, start) : s.slice(0, start) + s.slice(next);
+}
+
+function space(a: Args, c: BifContext): string {
+  const s = str('SPACE', a, 1);
+  const n = wholeNonNeg('SPACE', a, 2, c.numeric, 1);
+  const p = pad('SPACE', a, 3);
+  return wordsOf(s, true).join(repeat(p, n));
+}
+
+function subword(a: Args, c: BifContext): string {
+  const s = str('SUBWORD', a, 1);
+  const n = wholePos('SUBWORD', a, 2, c.numeric);
+  const hasLen = a[2] !== undefined;
+  const len = wholeNonNeg('SUBWORD', a, 3, c.numeric, 0);
+  const start = wordStart(s, n);
+  if (start < 0 || (hasLen && len === 0)) return '';
+  if (!hasLen) {
+    let e = s.length;
+    while (e > start && isWs(s.charCodeAt(e - 1))) e--;
+    return s.slice(start, e);
+  }
+  const last = wordStart(s, n + len - 1);
+  if (last < 0) {
+    let e = s.length;
+    while (e > start && isWs(s.charCodeAt(e - 1))) e--;
+    return s.slice(start, e);
+  }
+  return s.slice(start, wordEnd(s, last));
+}
+
+function word(a: Args, c: BifContext): string {
+  const s = str('WORD', a, 1);
+  const n = wholePos('WORD', a, 2, c.numeric);
+  const start = wordStart(s, n);
+  return start < 0 ? '' : s.slice(start, wordEnd(s, start));
+}
+
+function wordindex(a: Args, c: BifContext): string {
+  const s = str('WORDINDEX', a, 1);
+  const n = wholePos('WORDINDEX', a, 2, c.numeric);
+  return String(wordStart(s, n) + 1);
+}
+
+function wordlength(a: Args, c: BifContext): string {
+  const s = str('WORDLENGTH', a, 1);
+  const n = wholePos('WORDLENGTH', a, 2, c.numeric);
+  const start = wordStart(s, n);
+  return start < 0 ? '0' : String(wordEnd(s, start) - start);
+}
+
+/** Word number in `hay` (from word `from`) where the words of `phrase` occur, or 0. */
+function phrasePos(phrase: string, hay: string, from: number): number {
+  const p = wordsOf(phrase);
+  if (p.length === 0) return 0;
+  const h = wordsOf(hay);
+  outer: for (let i = from - 1; i + p.length <= h.length; i++) {
+    for (let j = 0; j < p.length; j++) if (h[i + j] !== p[j]) continue outer;
+    return i + 1;
+  }
+  return 0;
+}
+
+function wordpos(a: Args, c: BifContext): string {
+  const phrase = str('WORDPOS', a, 1);
+  const s = str('WORDPOS', a, 2);
+  const start = wholePos('WORDPOS', a, 3, c.numeric, 1);
+  return String(phrasePos(phrase, s, start));
+}
+
+function words(a: Args): string {
+  const s = str('WORDS', a, 1);
+  let n = 0;
+  let i = 0;
+  const len = s.length;
+  while (i < len) {
+    while (i < len && isWs(s.charCodeAt(i))) i++;
+    if (i >= len) break;
+    n++;
+    while (i < len && !isWs(s.charCodeAt(i))) i++;
+  }
+  return String(n);
+}
+
+/** FIND(string, phrase [,start]) — REXX/VM; WORDPOS with the arguments swapped. */
+function find(a: Args, c: BifContext): string {
+  const s = str('FIND', a, 1);
+  const phrase = str('FIND', a, 2);
+  const start = wholePos('FIND', a, 3, c.numeric, 1);
+  return String(phrasePos(phrase, s, start));
+}
+
+/**
+ * JUSTIFY(string, length [,pad]) — REXX/VM. The blank-delimited words are spread
+ * over `length` characters, the first word at the left edge and the last at the
+ * right; gaps are filled with pad. Extra blanks go to a block of gaps in the
+ * middle (as Regina does). A too-long result is truncated on the right.
+ */
+function justify(a: Args, c: BifContext): string {
+  const s = str('JUSTIFY', a, 1);
+  const len = wholeNonNeg('JUSTIFY', a, 2, c.numeric);
+  const p = pad('JUSTIFY', a, 3);
+  const w = wordsOf(s, true);
+  if (w.length === 0) return repeat(p, len);
+  let chars = 0;
+  for (const x of w) chars += x.length;
+  const gaps = w.length - 1;
+  if (gaps === 0 || chars + gaps >= len) return padTo(w.join(p), len, p);
+  const blanks = len - chars;
+  const base = Math.floor(blanks / gaps);
+  const r = blanks % gaps;
+  const first = Math.floor((gaps - r) / 2) + 1; // 1-based first gap with an extra pad
+  let out = w[0]!;
+  for (let i = 1; i <= gaps; i++) {
+    const extra = i >= first && i < first + r ? 1 : 0;
+    out += repeat(p, base + extra) + w[i]!;
+  }
+  return out;
+}
+
+export const wordBifs: BifSpec[] = [
+  { name: 'DELWORD', min: 2, max: 3, fn: delword },
+  { name: 'SPACE', min: 1, max: 3, fn: space },
+  { name: 'SUBWORD', min: 2, max: 3, fn: subword },
+  { name: 'WORD', min: 2, max: 2, fn: word },
+  { name: 'WORDINDEX', min: 2, max: 2, fn: wordindex },
+  { name: 'WORDLENGTH', min: 2, max: 2, fn: wordlength },
+  { name: 'WORDPOS', min: 2, max: 3, fn: wordpos },
+  { name: 'WORDS', min: 1, max: 1, fn: words },
+  { name: 'FIND', min: 2, max: 3, fn: find },
+  { name: 'JUSTIFY', min: 2, max: 3, fn: justify },
+];
