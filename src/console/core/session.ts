@@ -1,0 +1,151 @@
+/**
+ * The console session core (CONSOLE-3270.md §6 "core"): what every front end (line mode,
+ * full screen, web, TN3270) shares. It is the ConsoleEndpoint CP writes to and reads
+ * from, and it owns the user's side: type-ahead (lines typed before CP or the guest reads
+ * are kept and delivered one per read, in order), line editing (LINEND `#` splits a line
+ * into several; a line starting `#CP` goes to CP even while the guest runs), attention,
+ * and the read state a front end shows (LOGO, CP READ, VM READ, RUNNING, a prompt with
+ * echo off). Front ends subscribe to its events and call submitLine()/attention().
+ */
+import type { ConsoleEndpoint, CpTerminal, ReadKind } from '../../cp/terminal.js';
+import type { CpSystem } from '../../cp/system.js';
+
+export type ConsoleState = ReadKind | 'RUNNING' | 'CLOSED';
+
+export type SessionEvent =
+  | { type: 'output'; line: string }
+  | { type: 'state'; state: ConsoleState; noEcho: boolean }
+  | { type: 'input'; line: string; echo: boolean }
+  | { type: 'closed' };
+
+export const LINEND = '#';
+
+export class ConsoleSession implements ConsoleEndpoint {
+  terminal!: CpTerminal;
+  state: ConsoleState = 'RUNNING';
+  noEcho = false;
+  private readonly queue: string[] = [];
+  private readonly listeners = new Set<(e: SessionEvent) => void>();
+  private pumping = false;
+  private scheduled = false;
+  /** time of the last event, for "settled" waits */
+  lastActivity = Date.now();
+
+  /** Connect a new session to a system: the logo appears. */
+  static connect(system: CpSystem, listener?: (e: SessionEvent) => void): ConsoleSession {
+    const s = new ConsoleSession();
+    if (listener) s.listeners.add(listener);
+    s.terminal = system.connect(s);
+    return s;
+  }
+
+  on(listener: (e: SessionEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: SessionEvent): void {
+    this.lastActivity = Date.now();
+    for (const l of this.listeners) l(e);
+  }
+
+  // ----- ConsoleEndpoint (called by CP) -----
+
+  write(line: string): void {
+    this.emit({ type: 'output', line });
+  }
+
+  read(kind: ReadKind, opts?: { noEcho?: boolean }): void {
+    this.state = kind;
+    this.noEcho = !!opts?.noEcho;
+    this.emit({ type: 'state', state: kind, noEcho: this.noEcho });
+    this.schedule();
+  }
+
+  running(): void {
+    this.state = 'RUNNING';
+    this.noEcho = false;
+    this.emit({ type: 'state', state: 'RUNNING', noEcho: false });
+  }
+
+  closed(): void {
+    this.state = 'CLOSED';
+    this.emit({ type: 'closed' });
+  }
+
+  /** A line typed ahead, taken by a guest that polls the console while it runs. */
+  takeTypeAhead(): string | undefined {
+    if (this.state !== 'RUNNING') return undefined;
+    const l = this.queue.shift();
+    if (l !== undefined) this.emit({ type: 'input', line: l, echo: true });
+    return l;
+  }
+
+  // ----- the user's side -----
+
+  /** The user entered a line. */
+  submitLine(text: string): void {
+    if (this.state === 'CLOSED') return;
+    if (this.state === 'PROMPT' && this.noEcho && this.queue.length === 0) {
+      this.queue.push(text);
+    } else if (/^#CP(\s|$)/i.test(text)) {
+      if (this.state === 'RUNNING') {
+        this.emit({ type: 'input', line: text, echo: true });
+        this.terminal.immediate(text);
+        return;
+      }
+      this.queue.push(text);
+    } else {
+      // LINEND: one physical line may carry several logical lines
+      for (const part of text.split(LINEND)) this.queue.push(part);
+    }
+    this.schedule();
+  }
+
+  /** PA1 / BREAK / Ctrl-C. */
+  attention(): void {
+    this.emit({ type: 'input', line: '', echo: false });
+    this.terminal.attention();
+  }
+
+  /** The front end went away: the user's virtual machine is disconnected. */
+  hangup(): void {
+    this.terminal.hangup();
+  }
+
+  /** Lines typed ahead and not yet delivered. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** CP (or the guest) is waiting for input and nothing typed is left. */
+  get idle(): boolean {
+    return this.queue.length === 0 && this.state !== 'RUNNING';
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.queue.length && this.state !== 'RUNNING' && this.state !== 'CLOSED') {
+        if (this.terminal.reading === null) break;
+        const line = this.queue.shift()!;
+        const echo = !(this.state === 'PROMPT' && this.noEcho);
+        this.state = 'RUNNING';
+        this.emit({ type: 'input', line, echo });
+        this.terminal.input(line);
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+}

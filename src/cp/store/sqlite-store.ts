@@ -1,0 +1,194 @@
+/**
+ * SQLite implementation of CpStore (DESIGN.md §3: better-sqlite3 12.x, WAL).
+ * `synchronous = FULL` so a committed transaction survives a crash or SIGKILL: a spool
+ * file reported as sent is in the database before the response line is written.
+ * Several processes on one machine may open the same file (the CSE shared DASD);
+ * busy_timeout lets their transactions queue.
+ */
+import Database from 'better-sqlite3';
+import type { CpStore, LinkRecord, MinidiskRecord, SpoolFileRecord, SpoolFilter, VolumeRecord } from './store.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS volumes (volser TEXT PRIMARY KEY, devtype TEXT NOT NULL, cylinders INTEGER NOT NULL, rdev INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS minidisks (owner TEXT NOT NULL, vdev INTEGER NOT NULL, volser TEXT NOT NULL, start INTEGER NOT NULL,
+  size INTEGER NOT NULL, label TEXT, block_size INTEGER NOT NULL, PRIMARY KEY (owner, vdev));
+CREATE TABLE IF NOT EXISTS minidisk_blocks (owner TEXT NOT NULL, vdev INTEGER NOT NULL, block INTEGER NOT NULL, data BLOB NOT NULL,
+  PRIMARY KEY (owner, vdev, block)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS links (system TEXT NOT NULL, userid TEXT NOT NULL, vdev INTEGER NOT NULL, owner TEXT NOT NULL,
+  owner_vdev INTEGER NOT NULL, access TEXT NOT NULL, mode TEXT NOT NULL, PRIMARY KEY (system, userid, vdev));
+CREATE INDEX IF NOT EXISTS links_owner ON links (owner, owner_vdev);
+CREATE TABLE IF NOT EXISTS spool_files (spoolid INTEGER PRIMARY KEY, owner TEXT NOT NULL, origin TEXT NOT NULL, queue TEXT NOT NULL,
+  devtype TEXT NOT NULL, class TEXT NOT NULL, copies INTEGER NOT NULL, hold TEXT NOT NULL, keep INTEGER NOT NULL,
+  name TEXT NOT NULL, type TEXT NOT NULL, dist TEXT NOT NULL, form TEXT NOT NULL, dest TEXT NOT NULL, tag TEXT NOT NULL,
+  records INTEGER NOT NULL, created INTEGER NOT NULL, seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS spool_owner ON spool_files (owner, queue);
+CREATE TABLE IF NOT EXISTS spool_records (spoolid INTEGER NOT NULL, n INTEGER NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (spoolid, n)) WITHOUT ROWID;
+`;
+
+interface SpoolRow {
+  spoolid: number; owner: string; origin: string; queue: string; devtype: string; class: string; copies: number;
+  hold: string; keep: number; name: string; type: string; dist: string; form: string; dest: string; tag: string;
+  records: number; created: number; seq: number;
+}
+
+function fromRow(r: SpoolRow): SpoolFileRecord {
+  return { ...r, queue: r.queue as SpoolFileRecord['queue'], devtype: r.devtype as SpoolFileRecord['devtype'], keep: r.keep !== 0 };
+}
+
+export class SqliteStore implements CpStore {
+  readonly db: Database.Database;
+  private depth = 0;
+
+  constructor(readonly file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  transaction<T>(fn: () => T): T {
+    if (this.depth > 0) return fn();
+    this.depth++;
+    try {
+      return this.db.transaction(fn).immediate();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  getMeta(key: string): string | undefined {
+    const r = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return r?.value;
+  }
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  putVolume(v: VolumeRecord): void {
+    this.db
+      .prepare('INSERT INTO volumes (volser, devtype, cylinders, rdev) VALUES (?, ?, ?, ?) ON CONFLICT(volser) DO UPDATE SET devtype=excluded.devtype, cylinders=excluded.cylinders, rdev=excluded.rdev')
+      .run(v.volser, v.devtype, v.cylinders, v.rdev);
+  }
+  listVolumes(): VolumeRecord[] {
+    return this.db.prepare('SELECT volser, devtype, cylinders, rdev FROM volumes ORDER BY rdev').all() as VolumeRecord[];
+  }
+
+  ensureMinidisk(m: MinidiskRecord): MinidiskRecord {
+    this.db
+      .prepare('INSERT OR IGNORE INTO minidisks (owner, vdev, volser, start, size, label, block_size) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(m.owner, m.vdev, m.volser, m.start, m.size, m.label ?? null, m.blockSize);
+    return this.getMinidisk(m.owner, m.vdev)!;
+  }
+  getMinidisk(owner: string, vdev: number): MinidiskRecord | undefined {
+    const r = this.db
+      .prepare('SELECT owner, vdev, volser, start, size, label, block_size AS blockSize FROM minidisks WHERE owner = ? AND vdev = ?')
+      .get(owner, vdev) as (Omit<MinidiskRecord, 'label'> & { label: string | null }) | undefined;
+    return r ? { ...r, label: r.label ?? undefined } : undefined;
+  }
+  setMinidiskLabel(owner: string, vdev: number, label: string | undefined): void {
+    this.db.prepare('UPDATE minidisks SET label = ? WHERE owner = ? AND vdev = ?').run(label ?? null, owner, vdev);
+  }
+  readBlocks(owner: string, vdev: number, first: number, count: number): (Uint8Array | undefined)[] {
+    const rows = this.db
+      .prepare('SELECT block, data FROM minidisk_blocks WHERE owner = ? AND vdev = ? AND block >= ? AND block < ?')
+      .all(owner, vdev, first, first + count) as { block: number; data: Buffer }[];
+    const out: (Uint8Array | undefined)[] = new Array(count).fill(undefined);
+    for (const r of rows) out[r.block - first] = new Uint8Array(r.data);
+    return out;
+  }
+  writeBlocks(owner: string, vdev: number, blocks: { block: number; data: Uint8Array }[]): void {
+    const st = this.db.prepare('INSERT OR REPLACE INTO minidisk_blocks (owner, vdev, block, data) VALUES (?, ?, ?, ?)');
+    this.transaction(() => {
+      for (const b of blocks) st.run(owner, vdev, b.block, Buffer.from(b.data));
+    });
+  }
+  clearMinidisk(owner: string, vdev: number): void {
+    this.db.prepare('DELETE FROM minidisk_blocks WHERE owner = ? AND vdev = ?').run(owner, vdev);
+  }
+
+  addLink(l: LinkRecord): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO links (system, userid, vdev, owner, owner_vdev, access, mode) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(l.system, l.userid, l.vdev, l.owner, l.ownerVdev, l.access, l.mode);
+  }
+  removeLink(system: string, userid: string, vdev: number): void {
+    this.db.prepare('DELETE FROM links WHERE system = ? AND userid = ? AND vdev = ?').run(system, userid, vdev);
+  }
+  private linkRows(sql: string, ...args: unknown[]): LinkRecord[] {
+    return this.db.prepare(`SELECT system, userid, vdev, owner, owner_vdev AS ownerVdev, access, mode FROM links WHERE ${sql}`).all(...args) as LinkRecord[];
+  }
+  linksTo(owner: string, ownerVdev: number): LinkRecord[] {
+    return this.linkRows('owner = ? AND owner_vdev = ? ORDER BY system, userid, vdev', owner, ownerVdev);
+  }
+  linksOf(system: string, userid: string): LinkRecord[] {
+    return this.linkRows('system = ? AND userid = ? ORDER BY vdev', system, userid);
+  }
+  clearLinks(system: string): void {
+    this.db.prepare('DELETE FROM links WHERE system = ?').run(system);
+  }
+
+  nextSpoolId(): number {
+    return this.transaction(() => {
+      let id = Number(this.getMeta('next_spoolid') ?? '1');
+      const used = this.db.prepare('SELECT 1 FROM spool_files WHERE spoolid = ?');
+      for (let tries = 0; tries < 9999; tries++) {
+        if (id > 9999) id = 1;
+        if (!used.get(id)) {
+          this.setMeta('next_spoolid', String(id + 1));
+          return id;
+        }
+        id++;
+      }
+      throw new Error('spool full');
+    });
+  }
+  putSpoolFile(f: SpoolFileRecord, records: string[]): void {
+    const ins = this.db.prepare('INSERT INTO spool_records (spoolid, n, data) VALUES (?, ?, ?)');
+    this.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO spool_files (spoolid, owner, origin, queue, devtype, class, copies, hold, keep, name, type, dist, form, dest, tag, records, created, seq)
+           VALUES (@spoolid, @owner, @origin, @queue, @devtype, @class, @copies, @hold, @keep, @name, @type, @dist, @form, @dest, @tag, @records, @created, @seq)`,
+        )
+        .run({ ...f, keep: f.keep ? 1 : 0 });
+      records.forEach((r, i) => ins.run(f.spoolid, i, r));
+    });
+  }
+  getSpoolFile(spoolid: number): SpoolFileRecord | undefined {
+    const r = this.db.prepare('SELECT * FROM spool_files WHERE spoolid = ?').get(spoolid) as SpoolRow | undefined;
+    return r ? fromRow(r) : undefined;
+  }
+  listSpoolFiles(filter: SpoolFilter): SpoolFileRecord[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    for (const [k, v] of Object.entries(filter)) {
+      if (v === undefined) continue;
+      where.push(`${k} = ?`);
+      args.push(v);
+    }
+    const sql = `SELECT * FROM spool_files ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq, spoolid`;
+    return (this.db.prepare(sql).all(...args) as SpoolRow[]).map(fromRow);
+  }
+  updateSpoolFile(spoolid: number, changes: Partial<Omit<SpoolFileRecord, 'spoolid'>>): void {
+    const keys = Object.keys(changes) as (keyof typeof changes)[];
+    if (!keys.length) return;
+    const vals = keys.map((k) => (k === 'keep' ? (changes.keep ? 1 : 0) : changes[k]));
+    this.db.prepare(`UPDATE spool_files SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE spoolid = ?`).run(...vals, spoolid);
+  }
+  deleteSpoolFile(spoolid: number): void {
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM spool_records WHERE spoolid = ?').run(spoolid);
+      this.db.prepare('DELETE FROM spool_files WHERE spoolid = ?').run(spoolid);
+    });
+  }
+  readSpoolRecords(spoolid: number): string[] {
+    return (this.db.prepare('SELECT data FROM spool_records WHERE spoolid = ? ORDER BY n').all(spoolid) as { data: string }[]).map((r) => r.data);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The one interface to the cluster's persistent state (DESIGN.md §3 "Persistence"):
+ * DASD volumes, minidisk contents, link control records, spool files and the source
+ * directory. It is the shared DASD of CSE: every system of a cluster (in one process
+ * or several on one machine) uses the same store. The SQLite implementation is
+ * sqlite-store.ts; a PostgreSQL one for systems on different machines would implement
+ * this same interface. All calls are synchronous and each mutating call is atomic.
+ */
+
+export interface VolumeRecord {
+  volser: string;
+  devtype: string;
+  cylinders: number;
+  rdev: number;
+}
+
+export interface MinidiskRecord {
+  owner: string;
+  vdev: number;
+  volser: string;
+  start: number;
+  size: number;
+  /** CMS format label, or undefined if never formatted */
+  label?: string;
+  blockSize: number;
+}
+
+/** A link control record: userid on system has owner's minidisk linked as vdev in mode. */
+export interface LinkRecord {
+  system: string;
+  userid: string;
+  vdev: number;
+  owner: string;
+  ownerVdev: number;
+  /** 'R' (read-only) or 'W' (read/write) access actually granted */
+  access: 'R' | 'W';
+  /** the mode letter(s) asked for (R, RR, W, M, MW, ...) */
+  mode: string;
+}
+
+export type SpoolQueue = 'RDR' | 'PRT' | 'PUN';
+
+export interface SpoolFileRecord {
+  spoolid: number;
+  /** the user whose queue holds the file */
+  owner: string;
+  /** the user who created it */
+  origin: string;
+  queue: SpoolQueue;
+  /** the kind of device that created it: PUN, PRT or CON (console) */
+  devtype: 'PUN' | 'PRT' | 'CON';
+  class: string;
+  copies: number;
+  /** NONE, USER, SYS or USYS */
+  hold: string;
+  keep: boolean;
+  name: string;
+  type: string;
+  dist: string;
+  form: string;
+  dest: string;
+  tag: string;
+  records: number;
+  /** ms since epoch */
+  created: number;
+  /** ordering key within a queue (ORDER changes it) */
+  seq: number;
+}
+
+export interface SpoolFilter {
+  owner?: string;
+  origin?: string;
+  queue?: SpoolQueue;
+  class?: string;
+  spoolid?: number;
+}
+
+export interface CpStore {
+  /** Run fn in one transaction (nested calls join the outer one). */
+  transaction<T>(fn: () => T): T;
+  getMeta(key: string): string | undefined;
+  setMeta(key: string, value: string): void;
+
+  putVolume(v: VolumeRecord): void;
+  listVolumes(): VolumeRecord[];
+
+  /** Create the minidisk record if it does not exist; returns the stored record. */
+  ensureMinidisk(m: MinidiskRecord): MinidiskRecord;
+  getMinidisk(owner: string, vdev: number): MinidiskRecord | undefined;
+  setMinidiskLabel(owner: string, vdev: number, label: string | undefined): void;
+  readBlocks(owner: string, vdev: number, first: number, count: number): (Uint8Array | undefined)[];
+  writeBlocks(owner: string, vdev: number, blocks: { block: number; data: Uint8Array }[]): void;
+  /** Drop every block (FORMAT). */
+  clearMinidisk(owner: string, vdev: number): void;
+
+  addLink(l: LinkRecord): void;
+  removeLink(system: string, userid: string, vdev: number): void;
+  linksTo(owner: string, ownerVdev: number): LinkRecord[];
+  linksOf(system: string, userid: string): LinkRecord[];
+  clearLinks(system: string): void;
+
+  /** Allocate a free spool ID (1-9999, wrapping, skipping those in use). */
+  nextSpoolId(): number;
+  /** Store a complete spool file with its records (atomic: all or nothing, durable on return). */
+  putSpoolFile(f: SpoolFileRecord, records: string[]): void;
+  getSpoolFile(spoolid: number): SpoolFileRecord | undefined;
+  listSpoolFiles(filter: SpoolFilter): SpoolFileRecord[];
+  updateSpoolFile(spoolid: number, changes: Partial<Omit<SpoolFileRecord, 'spoolid'>>): void;
+  deleteSpoolFile(spoolid: number): void;
+  readSpoolRecords(spoolid: number): string[];
+
+  close(): void;
+}
