@@ -9,18 +9,22 @@
 import { Cluster, ClusterConfigError } from '../cp/cluster.js';
 import { runLineConsole } from '../console/line/line-console.js';
 
-export const IPL_USAGE = 'usage: vmrexx ipl [FOLDER] [--data FILE] [--system NAME] [--noautolog]';
+export const IPL_USAGE = 'usage: vmrexx ipl [FOLDER] [--data FILE] [--system NAME] [--noautolog] [--screen | --line]';
 
 export async function iplMain(args: string[]): Promise<number> {
   let folder: string | undefined;
   let dataFile: string | undefined;
   let systemName: string | undefined;
   let autolog = true;
+  // full screen is the default on a terminal (issue 9); --line keeps line mode
+  let screen: boolean | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--data') dataFile = args[++i];
     else if (a === '--system') systemName = args[++i];
     else if (a === '--noautolog') autolog = false;
+    else if (a === '--screen') screen = true;
+    else if (a === '--line') screen = false;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(IPL_USAGE + '\n');
       return 0;
@@ -49,6 +53,17 @@ export async function iplMain(args: string[]): Promise<number> {
     process.stderr.write(`vmrexx ipl: no system ${systemName} in this cluster (${[...cluster.systems.keys()].join(', ')})\n`);
     await cluster.shutdown();
     return 2;
+  }
+  const tty = !!process.stdin.isTTY && !!process.stdout.isTTY;
+  if (screen ?? tty) {
+    if (!tty) {
+      process.stderr.write('vmrexx ipl: --screen needs a terminal; use --line\n');
+      await cluster.shutdown();
+      return 2;
+    }
+    const { runScreenConsole } = await import('../console/screen/cp-screen.js');
+    await runScreenConsole(cluster, system);
+    return 0;
   }
   await runLineConsole(cluster, system, { input: process.stdin, output: process.stdout, tty: !!process.stdin.isTTY && !!process.stdout.isTTY });
   return 0;
