@@ -202,8 +202,6 @@ export class ScreenSession implements ConsolePort {
       if (this.retrieve.length > this.opts.retrieveDepth) this.retrieve.pop();
     }
     this.retrieveAt = -1;
-    // a user who answers a full screen has read it
-    if (this.paging === 'none') this.shown = 0;
     this.session.submitLine(line);
     return true;
   }
