@@ -107,6 +107,8 @@ export interface Program {
   labels: Map<string, number>;
   /** source lines (for SOURCELINE and trace) */
   lines: string[];
+  /** the evaluator's compiled clauses, made on first use (evaluator/interpreter.ts) */
+  compiled?: unknown[];
 }
 
 /** A clause without its position fields (what an instruction parser builds). */

@@ -5,9 +5,16 @@
  * FORM come in as NumericSettings. No JS floating point is used for any
  * non-integer result.
  *
- * Where Regina 3.6 deviates from the standard the standard is followed; see
- * /work/shared/conformance/NOTES.md "Regina vs the standard" and the report in
- * test/rexx/arithmetic/README.md.
+ * Where Regina 3.6 deviates from the standard the standard is followed (see
+ * /work/shared/conformance/NOTES.md "Regina vs the standard"; further cases, such
+ * as 0.5E-15*1 = 0.0000000000000005, 9**10 = 3.4867844E+9 and 10.00//3 = 1.00,
+ * are marked STANDARD in test/rexx/arithmetic/*.test.ts).
+ *
+ * For BIFs that need the value itself (D2X, D2C, X2D...): `parseNumber` gives a
+ * `Decimal` {neg, c, e} (value = ±c × 10**e, c a digit string without leading
+ * zeros, zero always {neg:false, c:'0', e:0}); `toDecimal` gives it rounded to
+ * DIGITS as `s+0` would; `wholeValue` gives the BigInt value of a whole number;
+ * `formatDecimal` writes a Decimal as an arithmetic result.
  *
  * Layout of this folder (one concept per file):
  *   number.ts   the Decimal type, number syntax (parseNumber, isNumber)

@@ -64,15 +64,17 @@ export function truncAtPosition(d: Decimal, low: number): Decimal {
 }
 
 /**
- * Remove insignificant trailing zeros (after division and power, ANSI §7.4: the
- * coefficient is divided by the largest power of ten dividing it and the exponent
- * increased to match). This only changes how exponential results look
- * (9**10 -> 3.4867844E+9); plain results are the same either way.
+ * Remove insignificant trailing zeros after division and power: "trailing zeros
+ * are retained except for division and power" (IBM REXX reference, "Numbers and
+ * arithmetic"), i.e. zeros AFTER the decimal point (2.40/2 -> 1.2). Zeros of
+ * the integer part stay: 10**9 at DIGITS 9 is 1.00000000E+9 and 9**10 is
+ * 3.48678440E+9, as Regina and the conformance suite show.
  */
 export function stripTrailingZeros(d: Decimal): Decimal {
   const c = d.c;
   let end = c.length;
-  while (end > 1 && c.charCodeAt(end - 1) === 48) end--;
+  // only while the digit removed is a fractional one (exponent below zero)
+  while (end > 1 && c.charCodeAt(end - 1) === 48 && d.e + (c.length - end) < 0) end--;
   if (end === c.length) return d;
   return { neg: d.neg, c: c.slice(0, end), e: d.e + (c.length - end) };
 }

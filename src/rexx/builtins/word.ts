@@ -35,8 +35,47 @@ export function wordsOf(s: string, blankOnly = false): string[] {
   return wordSpans(s, blankOnly).map(([b, e]) => s.slice(b, e));
 }
 
-/** Start offset of word n (1-based) of s, or -1. Stops early: no full split. */
+/**
+ * Word boundaries of the last string asked about: loops such as
+ * `do j = 1 to words(line); ... word(line, j)` ask about the same string again
+ * and again, which would otherwise rescan it from the start every time.
+ * starts[k] / ends[k] are the offsets of word k+1.
+ */
+let cachedString: string | undefined;
+let cachedStarts: number[] = [];
+let cachedEnds: number[] = [];
+
+function indexWords(s: string): void {
+  if (s === cachedString) return;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const len = s.length;
+  let i = 0;
+  while (i < len) {
+    while (i < len && isWs(s.charCodeAt(i))) i++;
+    if (i >= len) break;
+    starts.push(i);
+    while (i < len && !isWs(s.charCodeAt(i))) i++;
+    ends.push(i);
+  }
+  cachedString = s;
+  cachedStarts = starts;
+  cachedEnds = ends;
+}
+
+/** Number of words of s (white space as the word functions count it). */
+export function wordCount(s: string): number {
+  if (s.length < 64) return wordSpans(s).length;
+  indexWords(s);
+  return cachedStarts.length;
+}
+
+/** Start offset of word n (1-based) of s, or -1. */
 function wordStart(s: string, n: number): number {
+  if (s.length >= 64) {
+    indexWords(s);
+    return n <= cachedStarts.length ? cachedStarts[n - 1]! : -1;
+  }
   const len = s.length;
   let i = 0;
   let k = 0;
@@ -50,6 +89,18 @@ function wordStart(s: string, n: number): number {
 }
 
 function wordEnd(s: string, i: number): number {
+  if (s === cachedString) {
+    // binary search the word starting at i
+    let lo = 0;
+    let hi = cachedStarts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const st = cachedStarts[mid]!;
+      if (st === i) return cachedEnds[mid]!;
+      if (st < i) lo = mid + 1;
+      else hi = mid - 1;
+    }
+  }
   while (i < s.length && !isWs(s.charCodeAt(i))) i++;
   return i;
 }
@@ -136,6 +187,7 @@ function wordpos(a: Args, c: BifContext): string {
 
 function words(a: Args): string {
   const s = str('WORDS', a, 1);
+  if (s.length >= 64) return String(wordCount(s));
   let n = 0;
   let i = 0;
   const len = s.length;

@@ -36,6 +36,13 @@ export interface DoFrame {
   left: number;
   /** repetitive (LEAVE/ITERATE apply) */
   repetitive: boolean;
+  /** compiled reader and writer of the control variable */
+  get?: (a: Activation) => string;
+  set?: (a: Activation, v: string) => void;
+  /** TO and BY as plain integers (NaN when they are not), and BY's sign */
+  toInt?: number;
+  byInt?: number;
+  byNeg?: boolean;
 }
 
 export class Activation {

@@ -8,6 +8,7 @@ import type { Expr, TailPart, VarRef } from '../ast.js';
 import type { Activation } from './activation.js';
 import { arith, prefix, compare, type ArithOp } from '../arithmetic/decimal.js';
 import { rexxError } from '../errors.js';
+import type { Box, Stem, VarPool } from './variables.js';
 
 export type Compiled = (a: Activation) => string;
 
@@ -42,22 +43,106 @@ export function compileTail(parts: TailPart[]): (a: Activation) => string {
       return () => c;
     }
     const name = p.v;
-    return (a) => a.pool.getSimple(name) ?? name;
+    const get = simpleGetter(name);
+    return (a) => get(a) ?? name;
   }
   if (parts.every((p) => 'c' in p)) {
     const s = parts.map((p) => (p as { c: string }).c).join('.');
     return () => s;
   }
+  const getters = parts.map((p) => ('c' in p ? p.c : simpleGetter(p.v)));
+  const names = parts.map((p) => ('c' in p ? p.c : p.v));
+  if (parts.length === 2) {
+    const g0 = getters[0]!;
+    const g1 = getters[1]!;
+    const n0 = names[0]!;
+    const n1 = names[1]!;
+    if (typeof g0 === 'string' && typeof g1 !== 'string') return (a) => g0 + '.' + (g1(a) ?? n1);
+    if (typeof g0 !== 'string' && typeof g1 !== 'string') return (a) => (g0(a) ?? n0) + '.' + (g1(a) ?? n1);
+  }
   return (a) => {
     let s = '';
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i]!;
+    for (let i = 0; i < getters.length; i++) {
+      const g = getters[i]!;
       if (i > 0) s += '.';
-      if ('c' in p) s += p.c;
-      else s += a.pool.getSimple(p.v) ?? p.v;
+      if (typeof g === 'string') s += g;
+      else s += g(a) ?? names[i]!;
     }
     return s;
   };
+}
+
+/**
+ * A reader of simple variable `name` that remembers the box it found in the
+ * last pool it looked in. Boxes are never removed from a pool (DROP only
+ * empties them), so the box stays valid for as long as the pool is current.
+ */
+export function simpleGetter(name: string): (a: Activation) => string | undefined {
+  let lastPool: VarPool | undefined;
+  let lastBox: Box | undefined;
+  return (a) => {
+    const p = a.pool;
+    if (p === lastPool) return lastBox!.v;
+    const b = p.simple.get(name);
+    if (b === undefined) return undefined; // no box yet: look again next time
+    lastPool = p;
+    lastBox = b;
+    return b.v;
+  };
+}
+
+/** The stem object `name` of the current pool, remembered per pool like simpleGetter. */
+function stemGetter(name: string, create: boolean): (a: Activation) => Stem | undefined {
+  let lastPool: VarPool | undefined;
+  let lastStem: Stem | undefined;
+  return (a) => {
+    const p = a.pool;
+    if (p === lastPool) return lastStem;
+    const s = create ? p.stem(name) : p.stems.get(name);
+    if (s === undefined) return undefined;
+    lastPool = p;
+    lastStem = s;
+    return s;
+  };
+}
+
+const setterKey = Symbol('setter');
+type WithSetter = { [setterKey]?: (a: Activation, v: string) => void };
+
+/** An assigner for a variable reference (simple, stem or compound), compiled once per node. */
+export function compileSetter(ref: VarRef): (a: Activation, v: string) => void {
+  const w = ref as WithSetter;
+  return (w[setterKey] ??= buildSetter(ref));
+}
+
+function buildSetter(ref: VarRef): (a: Activation, v: string) => void {
+  switch (ref.k) {
+    case 'var': {
+      const name = ref.name;
+      let lastPool: VarPool | undefined;
+      let lastBox: Box | undefined;
+      return (a, v) => {
+        const p = a.pool;
+        if (p !== lastPool) {
+          lastBox = p.box(name);
+          lastPool = p;
+        }
+        lastBox!.v = v;
+      };
+    }
+    case 'stem': {
+      const name = ref.name;
+      return (a, v) => a.pool.stem(name).assignAll(v);
+    }
+    case 'comp': {
+      const stem = stemGetter(ref.stem, true);
+      const tail = compileTail(ref.tail);
+      return (a, v) => {
+        const t = tail(a);
+        stem(a)!.set(t, v);
+      };
+    }
+  }
 }
 
 /** Resolve the current derived name of a reference (for messages and NOVALUE). */
@@ -78,8 +163,9 @@ function build(e: Expr): Compiled {
     }
     case 'var': {
       const name = e.name;
+      const get = simpleGetter(name);
       return (a) => {
-        const v = a.pool.getSimple(name);
+        const v = get(a);
         return v !== undefined ? v : runtime.novalue(a, name);
       };
     }
@@ -93,10 +179,12 @@ function build(e: Expr): Compiled {
     }
     case 'comp': {
       const stem = e.stem;
+      const getStem = stemGetter(stem, false);
       const tail = compileTail(e.tail);
       return (a) => {
         const t = tail(a);
-        const v = a.pool.getCompound(stem, t);
+        const st = getStem(a);
+        const v = st === undefined ? undefined : st.get(t);
         return v !== undefined ? v : runtime.novalue(a, stem + t);
       };
     }
@@ -136,6 +224,80 @@ function build(e: Expr): Compiled {
   }
 }
 
+/**
+ * The value of s when it is written as an optional '-' and 1 to 9 decimal
+ * digits, else NaN. Such an operand has at most 9 significant digits, so at
+ * NUMERIC DIGITS 9 or more it is never truncated or rounded before an
+ * operation, and LOSTDIGITS cannot arise from it.
+ */
+export function plainInt(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 10) return NaN;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  let neg = false;
+  if (c === 45) {
+    if (n === 1) return NaN;
+    neg = true;
+    i = 1;
+  } else if (n === 10) return NaN;
+  let v = 0;
+  for (; i < n; i++) {
+    c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return neg ? -v : v;
+}
+
+/**
+ * The small-integer fast path of the dyadic arithmetic operators, evaluated
+ * in the compiled closure before the exact decimal path. Applies when both
+ * operands are plainInt and NUMERIC DIGITS >= 9, and only when the exact
+ * result is an integer of magnitude below 10**9: then it has at most 9 <=
+ * DIGITS digits, no rounding happens, and the standard's result is that
+ * integer written plainly (String(r); -0 cannot arise: String(-0) is '0'
+ * anyway). Every other case (rounding, a fractional quotient, division by
+ * zero, **) returns undefined and the exact path decides. Property tests
+ * (test/rexx/evaluator/fastpath.test.ts) compare this with arithExact.
+ */
+export function intArith(op: string, x: string, y: string, digits: number): string | undefined {
+  if (digits < 9) return undefined;
+  const a = plainInt(x);
+  if (a !== a) return undefined;
+  const b = plainInt(y);
+  if (b !== b) return undefined;
+  let r: number;
+  switch (op) {
+    case '+':
+      r = a + b;
+      break;
+    case '-':
+      r = a - b;
+      break;
+    case '*':
+      r = a * b; // rounded only when |r| >= 1e9, which is refused
+      if (r >= 1e9 || r <= -1e9) return undefined;
+      break;
+    case '/':
+      if (b === 0 || a % b !== 0) return undefined;
+      r = a / b;
+      break;
+    case '%':
+      if (b === 0) return undefined;
+      r = (a - (a % b)) / b;
+      break;
+    case '//':
+      if (b === 0) return undefined;
+      r = a % b;
+      break;
+    default:
+      return undefined;
+  }
+  if (r >= 1e9 || r <= -1e9) return undefined;
+  return r === 0 ? '0' : String(r);
+}
+
 function binary(op: string, l: Compiled, r: Compiled): Compiled {
   switch (op) {
     case '+':
@@ -146,14 +308,52 @@ function binary(op: string, l: Compiled, r: Compiled): Compiled {
     case '//':
     case '**': {
       const o = op as ArithOp;
-      return (a) => {
-        const x = l(a);
-        const y = r(a);
+      const slow = (a: Activation, x: string, y: string): string => {
         if (a.traps.size > 0 && a.traps.has('LOSTDIGITS')) {
           runtime.lostDigits(a, x);
           runtime.lostDigits(a, y);
         }
         return arith(o, x, y, a.numeric);
+      };
+      if (op === '+') {
+        return (a) => {
+          const x = l(a);
+          const y = r(a);
+          if (a.numeric.digits >= 9) {
+            const p = plainInt(x);
+            if (p === p) {
+              const q = plainInt(y);
+              if (q === q) {
+                const s = p + q;
+                if (s < 1e9 && s > -1e9) return String(s);
+              }
+            }
+          }
+          return slow(a, x, y);
+        };
+      }
+      if (op === '-') {
+        return (a) => {
+          const x = l(a);
+          const y = r(a);
+          if (a.numeric.digits >= 9) {
+            const p = plainInt(x);
+            if (p === p) {
+              const q = plainInt(y);
+              if (q === q) {
+                const s = p - q;
+                if (s < 1e9 && s > -1e9) return s === 0 ? '0' : String(s);
+              }
+            }
+          }
+          return slow(a, x, y);
+        };
+      }
+      return (a) => {
+        const x = l(a);
+        const y = r(a);
+        const f = intArith(o, x, y, a.numeric.digits);
+        return f !== undefined ? f : slow(a, x, y);
       };
     }
     case '&':
@@ -197,23 +397,39 @@ function binary(op: string, l: Compiled, r: Compiled): Compiled {
       return (a) => (strictCompare(l(a), r(a)) <= 0 ? '1' : '0');
     // normal comparisons
     case '=':
-      return (a) => (normalCompare(a, l(a), r(a)) === 0 ? '1' : '0');
+      return (a) => (fastCompare(a, l(a), r(a)) === 0 ? '1' : '0');
     case '\\=':
     case '<>':
     case '><':
-      return (a) => (normalCompare(a, l(a), r(a)) !== 0 ? '1' : '0');
+      return (a) => (fastCompare(a, l(a), r(a)) !== 0 ? '1' : '0');
     case '>':
-      return (a) => (normalCompare(a, l(a), r(a)) > 0 ? '1' : '0');
+      return (a) => (fastCompare(a, l(a), r(a)) > 0 ? '1' : '0');
     case '<':
-      return (a) => (normalCompare(a, l(a), r(a)) < 0 ? '1' : '0');
+      return (a) => (fastCompare(a, l(a), r(a)) < 0 ? '1' : '0');
     case '>=':
     case '\\<':
-      return (a) => (normalCompare(a, l(a), r(a)) >= 0 ? '1' : '0');
+      return (a) => (fastCompare(a, l(a), r(a)) >= 0 ? '1' : '0');
     case '<=':
     case '\\>':
-      return (a) => (normalCompare(a, l(a), r(a)) <= 0 ? '1' : '0');
+      return (a) => (fastCompare(a, l(a), r(a)) <= 0 ? '1' : '0');
   }
   throw rexxError(35, 1, op);
+}
+
+/**
+ * normalCompare with two fast cases: identical strings are always equal (as
+ * numbers or as strings, under any FUZZ), and two plainInt operands with
+ * DIGITS-FUZZ >= 9 compare exactly (their difference is exact and rounding
+ * it cannot change its sign).
+ */
+function fastCompare(a: Activation, x: string, y: string): number {
+  if (x === y) return 0;
+  const p = plainInt(x);
+  if (p === p) {
+    const q = plainInt(y);
+    if (q === q && a.numeric.digits - a.numeric.fuzz >= 9) return p < q ? -1 : p > q ? 1 : 0;
+  }
+  return normalCompare(a, x, y);
 }
 
 export function strictCompare(x: string, y: string): number {

@@ -13,7 +13,7 @@ import type { Clause, Program, VarRef, DropItem, ConditionName, DoSpec } from '.
 import type { RexxHost } from '../host.js';
 import { Activation, type DoFrame, type ConditionInfo } from './activation.js';
 import { VarPool } from './variables.js';
-import { compile, compileTail, derivedName, setRuntime, type Runtime } from './expression.js';
+import { compile, compileTail, compileSetter, derivedName, plainInt, setRuntime, type Runtime } from './expression.js';
 import { parseTemplate } from './parse-template.js';
 import { ExitSignal, SignalTransfer, LoopTransfer, HaltExit } from './signals.js';
 import { RexxError, rexxError } from '../errors.js';
@@ -93,18 +93,8 @@ export class Interpreter implements Runtime {
   }
 
   assign(a: Activation, ref: VarRef, value: string): void {
-    switch (ref.k) {
-      case 'var':
-        a.pool.setSimple(ref.name, value);
-        break;
-      case 'stem':
-        a.pool.stem(ref.name).assignAll(value);
-        break;
-      case 'comp':
-        a.pool.setCompound(ref.stem, compileTail(ref.tail)(a), value);
-        break;
-    }
-    if (this.tracer.active(a)) this.tracer.assigned(a, value);
+    compileSetter(ref)(a, value);
+    if (a.trace === 'R' || a.trace === 'I') this.tracer.assigned(a, value);
   }
 
   /** Value of a variable reference for PARSE VAR, EXPOSE lists etc. */
@@ -391,15 +381,26 @@ export class Interpreter implements Runtime {
   execute(a: Activation): string | undefined {
     const clauses = a.program.clauses;
     const n = clauses.length;
+    const fast = (a.program.compiled ??= new Array<ClauseFn | null | undefined>(n)) as (ClauseFn | null | undefined)[];
     for (;;) {
       if (a.pc >= n) {
         return undefined;
       }
-      const c = clauses[a.pc]!;
+      const pc = a.pc;
+      const c = clauses[pc]!;
       a.line = c.line;
       try {
         if ((++this.clauseCount & 255) === 0 && this.host.pollHalt) this.pollHalt(a);
         const traced = a.trace !== 'N' && a.trace !== 'O';
+        if (!traced) {
+          let f = fast[pc];
+          if (f === undefined) f = fast[pc] = this.compileClause(c);
+          if (f !== null) {
+            f(a);
+            if (this.pending.length > 0) this.runPending(a);
+            continue;
+          }
+        }
         if (traced) this.tracer.clause(a, c);
         const at = a.pc;
         const r = this.step(a, c);
@@ -502,6 +503,81 @@ export class Interpreter implements Runtime {
     if (idx === undefined) throw rexxError(16, 1, label);
     a.blocks.length = 0;
     a.pc = idx;
+  }
+
+  /**
+   * The untraced fast form of the commonest clauses, as a closure made once
+   * per clause (null: use step). Each does exactly what step does for the
+   * clause when TRACE is N or O.
+   */
+  private compileClause(c: Clause): ClauseFn | null {
+    switch (c.k) {
+      case 'label':
+        return (a) => {
+          a.pc++;
+        };
+      case 'nop':
+        return (a) => {
+          a.pc++;
+          a.procedureAllowed = false;
+        };
+      case 'assign': {
+        const e = compile(c.e);
+        const set = compileSetter(c.ref);
+        return (a) => {
+          set(a, e(a));
+          a.pc++;
+          a.procedureAllowed = false;
+        };
+      }
+      case 'say': {
+        if (!c.e) return null;
+        const e = compile(c.e);
+        const host = this.host;
+        return (a) => {
+          host.say(e(a));
+          a.pc++;
+          a.procedureAllowed = false;
+        };
+      }
+      case 'if': {
+        const e = compile(c.e);
+        const elseIdx = c.elseIdx;
+        return (a) => {
+          const v = e(a);
+          if (v === '1') a.pc++;
+          else if (v === '0') a.pc = elseIdx;
+          else throw rexxError(34, 1, v);
+          a.procedureAllowed = false;
+        };
+      }
+      case 'when': {
+        const e = compile(c.e);
+        const nextIdx = c.nextIdx;
+        return (a) => {
+          const v = e(a);
+          if (v === '1') a.pc++;
+          else if (v === '0') a.pc = nextIdx;
+          else throw rexxError(34, 2, v);
+        };
+      }
+      case 'jump': {
+        const to = c.to;
+        return (a) => {
+          a.pc = to;
+        };
+      }
+      case 'do':
+        return (a) => {
+          this.doStart(a, c);
+          a.procedureAllowed = false;
+        };
+      case 'end':
+        if (c.select) return null;
+        return (a) => this.doEnd(a, c);
+      default:
+        return null;
+    }
   }
 
   private step(a: Activation, c: Clause): typeof CONTINUE | { value: string | undefined } {
@@ -796,7 +872,7 @@ export class Interpreter implements Runtime {
             break;
           case 'comp': {
             const tail = compileTail(ref.tail)(callerAct);
-            pool.stem(ref.stem).tails.set(tail, caller.stem(ref.stem).box(tail));
+            pool.stem(ref.stem).setBox(tail, caller.stem(ref.stem).box(tail));
             break;
           }
         }
@@ -895,6 +971,11 @@ export class Interpreter implements Runtime {
         frame.by ??= '1';
         const ref = spec.ctrl!;
         frame.ctrl = ref.k === 'comp' ? ref.name : ref.name;
+        frame.get = compile(ref as import('../ast.js').Expr);
+        frame.set = compileSetter(ref);
+        frame.toInt = frame.to === undefined ? NaN : plainInt(frame.to);
+        frame.byInt = plainInt(frame.by);
+        frame.byNeg = frame.by.startsWith('-');
         this.assign(a, ref, normalize(start, a.numeric)!);
         break;
       }
@@ -910,10 +991,15 @@ export class Interpreter implements Runtime {
   /** The tests at the top of each iteration: TO, FOR/count, WHILE (§7.3.x DO). */
   private loopContinues(a: Activation, spec: DoSpec, f: DoFrame): boolean {
     if (spec.kind === 'ctrl' && f.to !== undefined) {
-      const v = this.valueOf(a, spec.ctrl!);
-      const cmp = compare(v, f.to, a.numeric);
+      const v = f.get!(a);
+      let cmp: number | undefined;
+      const t = f.toInt!;
+      const p = t === t ? plainInt(v) : NaN;
+      // two plain integers with DIGITS-FUZZ >= 9 compare exactly (see fastCompare)
+      if (p === p && a.numeric.digits - a.numeric.fuzz >= 9) cmp = p < t ? -1 : p > t ? 1 : 0;
+      else cmp = compare(v, f.to, a.numeric);
       if (cmp === undefined) throw rexxError(41, 6, v);
-      if (f.by!.startsWith('-') ? cmp < 0 : cmp > 0) return false;
+      if (f.byNeg ? cmp < 0 : cmp > 0) return false;
     }
     if (f.left >= 0) {
       if (f.left === 0) return false;
@@ -948,9 +1034,20 @@ export class Interpreter implements Runtime {
       if (u !== '0') throw rexxError(34, 4, u);
     }
     if (spec.kind === 'ctrl') {
-      const ref = spec.ctrl!;
-      const cur = this.valueOf(a, ref);
-      this.assign(a, ref, arith('+', cur, f.by!, a.numeric));
+      const cur = f.get!(a);
+      let next: string | undefined;
+      const b = f.byInt!;
+      if (b === b && a.numeric.digits >= 9) {
+        // plain integers: the sum is exact below 10**9 (see intArith)
+        const p = plainInt(cur);
+        if (p === p) {
+          const s = p + b;
+          if (s < 1e9 && s > -1e9) next = String(s);
+        }
+      }
+      if (next === undefined) next = arith('+', cur, f.by!, a.numeric);
+      f.set!(a, next);
+      if (a.trace === 'R' || a.trace === 'I') this.tracer.assigned(a, next);
     }
     if (this.loopContinues(a, spec, f)) a.pc = f.doIdx + 1;
     else this.exitLoop(a, f);
@@ -978,6 +1075,8 @@ export class Interpreter implements Runtime {
 }
 
 const CONTINUE = Symbol('continue');
+
+type ClauseFn = (a: Activation) => void;
 
 export function upperAscii(s: string): string {
   let out = '';

@@ -7,7 +7,7 @@
  * Lexing errors become REXX errors: 13.1 invalid character, 6.x unmatched
  * comment or quote, 15.x bad hex/binary string.
  */
-import { Lexer, type IToken, type TokenType } from 'chevrotain';
+import { Lexer, type IToken, type TokenType } from './chevrotain.js';
 import { rexxError, RexxError } from '../errors.js';
 import { allTokens, OpChar, StringLit, Symbol, Eol, Semicolon, Comma } from './tokens.js';
 import { OPERATORS, NotOp, canonicalOperator } from './operators.js';
@@ -121,17 +121,16 @@ function joinOperators(toks: RxToken[]): RxToken[] {
       }
       const last = toks[k + best - 1]!;
       const type = OPERATORS.get(bestOp)!.type;
-      const joined: RxToken = {
-        ...first,
-        image: bestOp,
-        endOffset: last.endOffset,
-        endLine: last.endLine,
-        endColumn: last.endColumn,
-        tokenType: type,
-        tokenTypeIdx: type.tokenTypeIdx!,
-        op: bestOp,
-        value: bestOp,
-      };
+      // the tokens are this call's own: the first one becomes the operator
+      const joined = first;
+      joined.image = bestOp;
+      joined.endOffset = last.endOffset;
+      joined.endLine = last.endLine;
+      joined.endColumn = last.endColumn;
+      joined.tokenType = type;
+      joined.tokenTypeIdx = type.tokenTypeIdx!;
+      joined.op = bestOp;
+      joined.value = bestOp;
       out.push(joined);
       k += best;
     }

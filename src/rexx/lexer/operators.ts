@@ -6,7 +6,7 @@
  * as the standard does (`a > = b`). Each operator gets its own token type in a
  * category, so the Chevrotain expression grammar can refer to "any comparison".
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from './chevrotain.js';
 
 export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
 export const AdditiveOp = createToken({ name: 'AdditiveOp', pattern: Lexer.NA, categories: [BinaryOp] });

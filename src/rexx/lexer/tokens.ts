@@ -5,7 +5,7 @@
  * so every symbol lexes as `Symbol` and the clause classifier decides what a
  * symbol means from its position (see parser/clauses.ts).
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from './chevrotain.js';
 import {
   matchComment,
   matchContinuation,

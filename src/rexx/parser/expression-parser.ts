@@ -11,7 +11,7 @@
  * Implicit concatenation is found from token offsets: a term that follows a
  * term with blanks between is blank concatenation, without blanks abuttal.
  */
-import { EmbeddedActionsParser, type TokenType, EOF } from 'chevrotain';
+import { EmbeddedActionsParser, type TokenType, EOF } from '../lexer/chevrotain.js';
 import { allTokens, StringLit, Symbol, LParen, RParen, Comma, Eol, Semicolon, Colon } from '../lexer/tokens.js';
 import { operatorTokenTypes, BinaryOp, AdditiveOp, NotOp } from '../lexer/operators.js';
 import type { RxToken } from '../lexer/lexer.js';

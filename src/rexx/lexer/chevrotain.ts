@@ -1,0 +1,34 @@
+/**
+ * Chevrotain, loaded from its single-file ESM bundle (lib/chevrotain.mjs).
+ *
+ * The package's "exports" point at lib/src/api.js, which pulls in some 300
+ * small modules (chevrotain's own and lodash-es); loading those costs ~400 ms
+ * of start-up, the bundle ~25 ms. The bundle is the same release, so the API
+ * is identical. If the bundle cannot be found we fall back to the package.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import fs from 'node:fs';
+
+type Chevrotain = typeof import('chevrotain');
+
+async function load(): Promise<Chevrotain> {
+  try {
+    const api = createRequire(import.meta.url).resolve('chevrotain');
+    const bundle = path.join(path.dirname(api), '..', 'chevrotain.mjs');
+    if (fs.existsSync(bundle)) return (await import(pathToFileURL(bundle).href)) as Chevrotain;
+  } catch {
+    // fall through to the package entry point
+  }
+  return import('chevrotain');
+}
+
+const chevrotain = await load();
+
+export const createToken = chevrotain.createToken;
+export const Lexer = chevrotain.Lexer;
+export type Lexer = import('chevrotain').Lexer;
+export const EmbeddedActionsParser = chevrotain.EmbeddedActionsParser;
+export const EOF = chevrotain.EOF;
+export type { IToken, TokenType } from 'chevrotain';
