@@ -125,6 +125,7 @@ function main(): void {
   if (n > 0) console.log(`bench: geomean speedup ${Math.exp(logSum / n).toFixed(2)}x, slowest ${slowest.toFixed(2)}x, wrong ${wrong}`);
   else console.log(`bench: wrong ${wrong}`);
   process.exitCode = wrong === 0 ? 0 : 1;
+  void import('./bench-consoles.js').then((m) => m.mainConsoles()); // consoles: 50 TN3270 + 50 WebSocket sessions (issue 9)
 }
 
 main();

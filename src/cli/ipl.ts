@@ -4,7 +4,9 @@
  * built-in default cluster (cluster/default/) is used; without --data a temporary data
  * file is used (so nothing persists). With --data an existing file is IPLed as it was
  * left (the folder is read only when the file is new). A directory with errors is
- * refused with the DIRECTXA report (exit code 8).
+ * refused with the DIRECTXA report (exit code 8). With --system only that system of the
+ * cluster is IPLed in this process: start one process per system with the same --data file
+ * to run a CSE collection in several processes.
  */
 import { Cluster, ClusterConfigError } from '../cp/cluster.js';
 import { runLineConsole } from '../console/line/line-console.js';
@@ -39,7 +41,9 @@ export async function iplMain(args: string[]): Promise<number> {
   }
   let cluster: Cluster;
   try {
-    cluster = await Cluster.open({ folder, dataFile, autolog });
+    // --system NAME: only that system runs in this process (CSE: the others may run in their own
+    // processes against the same --data file)
+    cluster = await Cluster.open({ folder, dataFile, autolog, systems: systemName ? [systemName.toUpperCase()] : undefined });
   } catch (e) {
     if (e instanceof ClusterConfigError) {
       process.stderr.write(e.report.join('\n') + '\n');

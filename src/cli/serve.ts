@@ -7,16 +7,21 @@
  * Security: the servers listen on loopback unless told otherwise; binding
  * another address while any shipped default password (password = user ID) is
  * unchanged is refused with an explanation, unless --insecure is given.
+ * Failed LOGONs are counted per connection and per user: after --logon-attempts
+ * (default 5) the terminal is held for --logon-delay seconds (default 5) and
+ * dropped (src/cp/logon-guard.ts).
  */
 import { Cluster, ClusterConfigError } from '../cp/cluster.js';
 import type { CpSystem } from '../cp/system.js';
+import { logonGuard } from '../cp/logon-guard.js';
 import { ScreenSession } from '../console/core/screen-session.js';
 import { startTn3270Server, type Tn3270Server } from '../console/tn3270/index.js';
 import type { TerminalInfo } from '../console/tn3270/session-port.js';
 import { startWebConsoleServer, type WebConsoleServer } from '../console/web/index.js';
 
 export const SERVE_USAGE =
-  'usage: vmrexx serve [FOLDER] [--data FILE] [--system NAME] [--host ADDR] [--tn3270-port N] [--http-port N] [--insecure]';
+  'usage: vmrexx serve [FOLDER] [--data FILE] [--system NAME] [--host ADDR] [--tn3270-port N] [--http-port N] [--insecure]\n' +
+  '                    [--logon-attempts N] [--logon-delay SECONDS]';
 
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -45,6 +50,10 @@ export interface ServeOptions {
   httpPort?: number;
   insecure?: boolean;
   autolog?: boolean;
+  /** failed LOGONs (per connection or per user) before a terminal is dropped; 0 = never (default 5) */
+  logonAttempts?: number;
+  /** seconds a terminal is held before it is dropped (default 5) */
+  logonDelaySeconds?: number;
 }
 
 /** Start both servers on an IPLed cluster (also used by the tests). */
@@ -52,6 +61,8 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
   const host = opts.host ?? '127.0.0.1';
   const cluster = await Cluster.open({ folder: opts.folder, dataFile: opts.dataFile, autolog: opts.autolog ?? true });
   try {
+    if (opts.logonAttempts !== undefined) logonGuard(cluster).configure({ limit: opts.logonAttempts });
+    if (opts.logonDelaySeconds !== undefined) logonGuard(cluster).configure({ delayMs: opts.logonDelaySeconds * 1000 });
     if (!isLoopback(host) && !opts.insecure) {
       const weak = defaultPasswordUsers(cluster);
       if (weak.length > 0) {
@@ -87,6 +98,12 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
   }
 }
 
+function nonNegative(opt: string, v: string): number {
+  const n = Number(v);
+  if (!/^\d+(\.\d+)?$/.test(v) || !Number.isFinite(n)) throw new Error(`${opt} needs a number, not ${v}`);
+  return n;
+}
+
 export async function serveMain(args: string[]): Promise<number> {
   const o: ServeOptions = {};
   for (let i = 0; i < args.length; i++) {
@@ -104,6 +121,8 @@ export async function serveMain(args: string[]): Promise<number> {
       else if (a === '--http-port') o.httpPort = Number(val());
       else if (a === '--insecure') o.insecure = true;
       else if (a === '--noautolog') o.autolog = false;
+      else if (a === '--logon-attempts') o.logonAttempts = nonNegative(a, val());
+      else if (a === '--logon-delay') o.logonDelaySeconds = nonNegative(a, val());
       else if (a === '--help' || a === '-h') {
         process.stdout.write(SERVE_USAGE + '\n');
         return 0;
@@ -127,7 +146,7 @@ export async function serveMain(args: string[]): Promise<number> {
   }
   process.stdout.write(
     `vmrexx: consoles of ${[...h.cluster.systems.keys()].join(', ')} served\n` +
-      `  3270 emulators: x3270 -model 3279-2 ${h.tn3270.host}:${h.tn3270.port}   (or c3270 / s3270)\n` +
+      `  3270 emulators: x3270 -model 3279-2 -codepage cp037 ${h.tn3270.host}:${h.tn3270.port}   (or c3270 / s3270)\n` +
       `  browser:        ${h.web.url}\n` +
       'Press Ctrl-C to shut the cluster down.\n',
   );

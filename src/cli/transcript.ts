@@ -7,14 +7,32 @@
  * to that system. Lines before the first `> ` are the expected logo (omit them to skip
  * it). Each file runs against a fresh cluster in a temporary data file. A pass/fail line
  * per file, a diff for failures, exit code 1 when any failed, JUnit XML with --junit.
+ *
+ * CSE (several systems): `## console NAME [SYSTEM]` switches the typing to console NAME
+ * (connected to SYSTEM on first use); the lines after it, before the next `> `, are the
+ * output that arrived at that console meanwhile (messages, arrival notices). `## ipl SYSTEM`
+ * IPLs a system again after its SHUTDOWN. The header `## process SYSTEM` runs that system
+ * in its own process on the same data file (dist/cli/remote-console.js: a scripted console
+ * driven over its standard input and output).
  */
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../common/worker-path.js';
 import { attachTestConsole } from '../console/core/harness.js';
 import { Cluster } from '../cp/cluster.js';
 
 export interface TranscriptStep {
   input: string | null;
   expected: string[];
+  /** the console this step types at (default: the first) */
+  console?: string;
+  /** the system a console is connected to on first use */
+  system?: string;
+  /** a switch to a console: expected = the output that arrived there meanwhile */
+  drain?: boolean;
+  /** ## ipl SYSTEM */
+  ipl?: string;
 }
 
 export interface TranscriptResult {
@@ -25,21 +43,74 @@ export interface TranscriptResult {
   actual: TranscriptStep[];
 }
 
-export function parseTranscript(text: string): { steps: TranscriptStep[]; noautolog: boolean; system?: string } {
+export function parseTranscript(text: string): { steps: TranscriptStep[]; noautolog: boolean; system?: string; processes: string[] } {
   const steps: TranscriptStep[] = [{ input: null, expected: [] }];
   let noautolog = false;
   let system: string | undefined;
+  const processes: string[] = [];
+  let console: string | undefined;
   for (const raw of text.replace(/\r?\n$/, '').split(/\r?\n/)) {
     if (raw.startsWith('## ') || raw === '##') {
       const d = raw.slice(3).trim().split(/\s+/);
-      if (d[0]?.toLowerCase() === 'noautolog') noautolog = true;
-      if (d[0]?.toLowerCase() === 'system' && d[1]) system = d[1].toUpperCase();
+      const k = d[0]?.toLowerCase();
+      if (k === 'noautolog') noautolog = true;
+      if (k === 'system' && d[1]) system = d[1].toUpperCase();
+      if (k === 'process' && d[1]) processes.push(d[1].toUpperCase());
+      if (k === 'console' && d[1]) {
+        console = d[1].toUpperCase();
+        steps.push({ input: null, expected: [], console, system: d[2]?.toUpperCase(), drain: true });
+      }
+      if (k === 'ipl' && d[1]) steps.push({ input: null, expected: [], console, ipl: d[1].toUpperCase() });
       continue;
     }
-    if (raw.startsWith('> ') || raw === '>') steps.push({ input: raw.slice(2), expected: [] });
+    if (raw.startsWith('> ') || raw === '>') steps.push({ input: raw.slice(2), expected: [], console });
     else steps[steps.length - 1]!.expected.push(raw);
   }
-  return { steps, noautolog, system };
+  return { steps, noautolog, system, processes };
+}
+
+/** A console of a system running in a child process (dist/cli/remote-console.js, JSON lines). */
+function processConsole(dataFile: string, system: string, noautolog: boolean) {
+  const script = join(repoRoot(), 'dist', 'cli', 'remote-console.js');
+  const child = spawn(process.execPath, [script, dataFile, system, ...(noautolog ? ['--noautolog'] : [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const replies: ((r: { lines?: string[]; ready?: boolean }) => void)[] = [];
+  let stderr = '';
+  let exited = false;
+  let buf = '';
+  child.stdout.on('data', (d: Buffer) => {
+    buf += d.toString('latin1');
+    let i: number;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const l = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      replies.shift()?.(JSON.parse(l) as { lines?: string[] });
+    }
+  });
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.on('exit', () => {
+    exited = true;
+    for (const r of replies.splice(0)) r({ lines: [`*** the ${system} process ended: ${stderr.trim().split('\n')[0] ?? ''}`] });
+  });
+  const next = () => new Promise<{ lines?: string[] }>((resolve) => (exited ? resolve({ lines: ['*** process ended'] }) : replies.push(resolve)));
+  const ready = next();
+  const ask = async (req: object): Promise<string[]> => {
+    await ready;
+    const r = next();
+    child.stdin.write(JSON.stringify(req) + '\n');
+    return (await r).lines ?? [];
+  };
+  return {
+    type: (line: string) => ask({ op: 'type', line }),
+    drain: () => ask({ op: 'drain' }),
+    async close() {
+      if (exited) return;
+      child.stdin.write(JSON.stringify({ op: 'close' }) + '\n');
+      await new Promise<void>((r) => {
+        const t = setTimeout(() => (child.kill('SIGKILL'), r()), 10_000);
+        child.on('exit', () => (clearTimeout(t), r()));
+      });
+    },
+  };
 }
 
 function matches(expected: string, actual: string | undefined): boolean {
@@ -56,16 +127,42 @@ function matches(expected: string, actual: string | undefined): boolean {
 
 export async function runTranscript(file: string, opts: { folder?: string } = {}): Promise<TranscriptResult> {
   const t0 = Date.now();
-  const { steps, noautolog, system } = parseTranscript(readFileSync(file, 'latin1'));
+  const { steps, noautolog, system, processes } = parseTranscript(readFileSync(file, 'latin1'));
   const cluster = await Cluster.open({ folder: opts.folder, autolog: !noautolog });
+  // systems of `## process` run in child processes: stop them here first
+  for (const p of processes) {
+    const sys = cluster.system(p);
+    if (sys) {
+      for (const vm of [...sys.vms.values()]) await (await import('../cp/commands/logon.js')).logoffUser(vm, { quiet: true });
+      cluster.systems.delete(sys.name);
+      cluster.cse.systemLeft(sys.name);
+    }
+  }
   const diff: string[] = [];
   const actual: TranscriptStep[] = [];
+  type Con = { type(line: string): Promise<string[]>; drain(): Promise<string[]>; close?(): Promise<void> };
+  const consoles = new Map<string, Con>();
+  const first = system ?? cluster.defaultSystem.name;
+  const open = (sys: string): Con =>
+    processes.includes(sys) ? processConsole(cluster.dataFile, sys, noautolog) : attachTestConsole(cluster, sys);
   try {
-    const con = attachTestConsole(cluster, system ?? cluster.defaultSystem.name);
+    consoles.set('A', open(first)); // the first console is A
     for (const step of steps) {
       let got: string[];
       try {
-        got = step.input === null ? await con.drain() : await con.type(step.input);
+        if (step.ipl) {
+          await cluster.iplSystem(step.ipl, { autolog: !noautolog });
+          got = [];
+        } else {
+          const key = step.console ?? 'A';
+          let con = consoles.get(key);
+          if (!con) {
+            con = open(step.system ?? first);
+            consoles.set(key, con);
+          }
+          if (step.drain) await new Promise((r) => setTimeout(r, 300));
+          got = step.input === null ? await con.drain() : await con.type(step.input);
+        }
       } catch (e) {
         got = [`*** ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`];
       }
@@ -81,6 +178,7 @@ export async function runTranscript(file: string, opts: { folder?: string } = {}
       }
     }
   } finally {
+    for (const c of consoles.values()) await c.close?.();
     await cluster.shutdown();
   }
   return { file, passed: diff.length === 0, diff, ms: Date.now() - t0, actual };

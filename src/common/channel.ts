@@ -28,6 +28,10 @@ export const CTL_KILL = 3;
 export const CTL_COUNTER = 4;
 /** Always 0: a word to wait on for a short pause. */
 export const CTL_SPARE = 5;
+/** While the guest is parked at a checkpoint: the STOP value it parked on (CP's stun waits for its echo: live migration). */
+export const CTL_PARKED = 6;
+/** CPU throttle in percent set by CP (migration auto-converge); guests slow down by it. */
+export const CTL_THROTTLE = 7;
 export const CTL_WORDS = 8;
 
 export const HALT_NONE = 0;
@@ -45,7 +49,13 @@ export type ChannelRequest =
   | { op: 'readerList' }
   | { op: 'readerRead'; spoolid: number; purge?: boolean }
   | { op: 'smsgListen'; on: boolean }
-  | { op: 'smsgPoll' };
+  | { op: 'smsgPoll' }
+  // CMS file system (issue 4): a virtual DASD's minidisk, its blocks, host-folder minidisks
+  | { op: 'mdiskInfo'; vdev: number }
+  | { op: 'mdiskRead'; vdev: number; list: number[] }
+  | { op: 'mdiskWrite'; vdev: number; blocks: { block: number; data: Uint8Array }[]; clear?: boolean; label?: string }
+  // WAKEUP (issue 4): wait for a timer, an SMSG, and/or a console line
+  | { op: 'wakeupWait'; ms?: number; smsg?: boolean; console?: boolean };
 
 export interface ChannelReplies {
   consoleWrite: { ok: true };
@@ -58,6 +68,23 @@ export interface ChannelReplies {
   readerRead: { rc: number; records: string[] };
   smsgListen: { ok: true };
   smsgPoll: { messages: { from: string; text: string }[] };
+  /** rc 0, or 1 no such device, 2 not a DASD; hostFolder: an absolute host path (vmrexx extension) */
+  mdiskInfo: {
+    rc: number;
+    access?: 'R' | 'W';
+    owner?: string;
+    ownerVdev?: number;
+    label?: string;
+    blocks?: number;
+    blockSize?: number;
+    cylinders?: number;
+    devtype?: string;
+    hostFolder?: string;
+  };
+  mdiskRead: { rc: number; blocks: (Uint8Array | null)[] };
+  /** rc 36: the device is linked read-only (nothing written) */
+  mdiskWrite: { rc: number };
+  wakeupWait: { event: 'timer' | 'smsg' | 'console'; line?: string };
 }
 
 export type ChannelReply<R extends ChannelRequest> = ChannelReplies[R['op']];
@@ -109,9 +136,18 @@ export class GuestChannel {
   /** Park while CP has the guest stopped; unwind if killed. Cheap when running. */
   checkpoint(): void {
     if (Atomics.load(this.ctl, CTL_KILL) !== 0) throw new GuestKilled();
-    while (Atomics.load(this.ctl, CTL_STOP) !== 0) {
-      Atomics.wait(this.ctl, CTL_STOP, 1, 1000);
-      if (Atomics.load(this.ctl, CTL_KILL) !== 0) throw new GuestKilled();
+    if (Atomics.load(this.ctl, CTL_STOP) === 0) return;
+    try {
+      // PARKED echoes the STOP value seen while parked: CP's stun sets a fresh value and
+      // waits for its echo, so a guest just leaving an earlier park is never taken as parked
+      for (let s; (s = Atomics.load(this.ctl, CTL_STOP)) !== 0; ) {
+        Atomics.store(this.ctl, CTL_PARKED, s);
+        Atomics.notify(this.ctl, CTL_PARKED);
+        Atomics.wait(this.ctl, CTL_STOP, s, 1000);
+        if (Atomics.load(this.ctl, CTL_KILL) !== 0) throw new GuestKilled();
+      }
+    } finally {
+      Atomics.store(this.ctl, CTL_PARKED, 0);
     }
   }
 

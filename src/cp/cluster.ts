@@ -13,7 +13,9 @@ import { readClusterFolder } from './cluster-folder.js';
 import { CommandProcessor } from './commands/dispatch.js';
 import { autologUser } from './commands/logon.js';
 import { type SystemConfig, parseSystemConfig } from './config/system-config.js';
-import { directxa, formatDiagnostic } from './directory/directxa.js';
+import { Cse } from './cse/cse.js';
+import { collectionSpansProcesses, ensureIsfcTcp, stopIsfcTcp } from './isfc/tcp.js';
+import { buildObjectDirectories, formatDiagnostic } from './directory/directxa.js';
 import type { Directory } from './directory/model.js';
 import type { VirtualMachine } from './guest/virtual-machine.js';
 import type { CpStore } from './store/store.js';
@@ -42,16 +44,57 @@ export class ClusterConfigError extends Error {
 export class Cluster {
   readonly systems = new Map<string, CpSystem>();
   readonly commands: CommandProcessor;
+  /** CSE: systems, sessions and cross-system traffic (src/cp/cse) */
+  readonly cse: Cse;
   shutDown = false;
+  /** each system's object directory (CSE: one source, SYSAFFIN per system) */
+  directories = new Map<string, Directory>();
 
   private constructor(
     readonly store: CpStore,
-    readonly directory: Directory,
+    /** the default system's object directory (use CpSystem.directory for a system's own) */
+    public directory: Directory,
     readonly config: SystemConfig,
     readonly clock: Clock,
     readonly dataFile: string,
   ) {
     this.commands = new CommandProcessor(this);
+    this.cse = new Cse(this);
+    this.commands.wireCse();
+  }
+
+  /** A system's object directory. */
+  directoryFor(system: string): Directory {
+    return this.directories.get(system) ?? this.directory;
+  }
+
+  /** Install object directories built by DIRECTXA: new logons use them; logged-on users keep theirs. */
+  installDirectories(bySystem: Map<string, Directory>): void {
+    this.directories = bySystem;
+    this.directory = bySystem.get(this.config.defaultSystem) ?? [...bySystem.values()][0] ?? this.directory;
+  }
+
+  /** Rebuild the object directories from the source in the store (another system ran DIRECTXA). */
+  reloadDirectory(): void {
+    const text = this.store.getMeta('directory');
+    if (text === undefined) return;
+    const r = buildObjectDirectories(text, this.store.getMeta('directory_file') ?? 'USER DIRECT', this.config);
+    if (r.ok) this.installDirectories(r.bySystem);
+  }
+
+  /** IPL a system of the collection in this process (again, after its SHUTDOWN). */
+  async iplSystem(name: string, opts: { autolog?: boolean } = {}): Promise<CpSystem> {
+    const def = this.config.systems.find((s) => s.name === name.toUpperCase());
+    if (!def) throw new Error(`no system ${name} in this cluster`);
+    if (this.systems.has(def.name)) return this.systems.get(def.name)!;
+    if (this.cse.alive(def.name)) throw new Error(`system ${def.name} is already running`);
+    this.reloadDirectory();
+    const sys = new CpSystem(this, def.name, def.slot);
+    this.systems.set(def.name, sys);
+    this.cse.systemIpled(sys);
+    this.cse.start();
+    if (opts.autolog !== false) for (const u of this.config.autolog.get(sys.name) ?? []) await autologUser(sys, u, 'SYSTEM');
+    return sys;
   }
 
   static async open(opts: ClusterOptions = {}): Promise<Cluster> {
@@ -71,19 +114,24 @@ export class Cluster {
         cfgFile = src.configFile;
       }
       const cfg = parseSystemConfig(cfgText!, cfgFile);
-      const dx = directxa(dirText!, dirFile, cfg.config);
+      const dx = buildObjectDirectories(dirText!, dirFile, cfg.config);
       const cfgErrors = cfg.diagnostics.filter((d) => d.severity === 'error');
       if (!dx.ok || cfgErrors.length) {
         throw new ClusterConfigError([...cfg.diagnostics.map(formatDiagnostic), ...dx.report]);
       }
-      const cluster = new Cluster(store, dx.directory, cfg.config, opts.clock ?? systemClock, dataFile);
+      const cluster = new Cluster(store, dx.bySystem.get(cfg.config.defaultSystem) ?? [...dx.bySystem.values()][0]!, cfg.config, opts.clock ?? systemClock, dataFile);
+      cluster.installDirectories(dx.bySystem);
       if (fresh) cluster.initialiseStore(dirText!, dirFile, cfgText!, cfgFile);
       const names = opts.systems ?? cfg.config.systems.map((s) => s.name);
       for (const s of cfg.config.systems) {
         if (!names.includes(s.name)) continue;
+        if (cluster.cse.alive(s.name)) throw new Error(`system ${s.name} is already running (process ${store.listSystems().find((r) => r.name === s.name)?.pid})`);
         store.clearLinks(s.name); // links of an earlier run ended with it
         cluster.systems.set(s.name, new CpSystem(cluster, s.name, s.slot));
       }
+      cluster.cse.start();
+      // ISFC over TCP when systems of the collection run in other processes (src/cp/isfc)
+      if (collectionSpansProcesses(cluster)) await ensureIsfcTcp(cluster);
       if (opts.autolog !== false) {
         for (const sys of cluster.systems.values())
           for (const u of cfg.config.autolog.get(sys.name) ?? []) await autologUser(sys, u, 'SYSTEM');
@@ -139,6 +187,8 @@ export class Cluster {
     if (this.shutDown) return;
     this.shutDown = true;
     const { logoffUser } = await import('./commands/logon.js');
+    this.cse.stop();
+    await stopIsfcTcp(this);
     for (const s of this.systems.values()) {
       s.shuttingDown = true;
       for (const vm of [...s.vms.values()]) await logoffUser(vm, { quiet: true });

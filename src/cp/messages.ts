@@ -4,6 +4,16 @@
  * severity; the return code of a failing command is the message number.
  * Inserts are $1, $2, ... Texts marked [R] in the spec are recollections of
  * z/VM CP Messages and Codes; texts marked [V] were checked against real output.
+ *
+ * Checked against CP-REFERENCE.md (issue 3 review): the ids the spec gives with [V] are
+ * used as given — HCPCMD001E, HCPCQV003E, HCPCFC026E (a QUERY without operand), HCPQVD040E,
+ * HCPCQU045E, HCPCQU361E, HCPLNM053E, HCPDTV040E. The spec gives no number (only [R] text
+ * or none) for these, so they remain recollections of z/VM CP Messages and Codes, to be
+ * verified against that book: HCPLNM111E/113E (LINK password errors; text as the spec's
+ * "no read|write|multi password" / "password incorrect"), HCPDEF091E/092E/094E (T-disk
+ * space, device already defined, storage above maximum), HCPLGA093E (LOGON to an AUTOONLY
+ * user), HCPVMI030E (IPL of a device that holds no system), HCPCFX1350E (XAUTOLOG not
+ * authorized). The HCPXSY (CSE) and HCPDIR (DIRECTXA) ids are NON-IBM.
  */
 
 export interface CpMessage {
@@ -71,6 +81,12 @@ const CATALOGUE: Record<string, string> = {
   HCPMSG020E: 'Userid missing or invalid',
   HCPMFS057I: '$1 not receiving; $2',
   HCPMSG026E: 'Operand missing or invalid',
+  // TERMINAL (NON-IBM module name HCPTRM; z/VM's numbers for the common errors)
+  HCPTRM003E: 'Invalid option - $1',
+  HCPTRM013E: 'Conflicting option - $1',
+  HCPTRM026E: 'Operand missing or invalid',
+  // repeated LOGON failures (NON-IBM: z/VM's message for this is not in the spec; the number is ours)
+  HCPLGA6050E: 'LOGON unsuccessful--too many attempts; this terminal will be disconnected',
   // SET (HCPSET)
   HCPSET003E: 'Invalid option - $1',
   HCPSET026E: 'Operand missing or invalid',
@@ -123,6 +139,42 @@ const CATALOGUE: Record<string, string> = {
   HCPWRN026E: 'Operand missing or invalid',
   // DIAGNOSE
   HCPDIA003E: 'Invalid option - $1',
+  // VMRELOCATE / live guest migration (HCPRLx; numbers in the 19xx range [R], to be verified)
+  HCPRLH003E: 'Invalid option - $1',
+  HCPRLH026E: 'Operand missing or invalid',
+  HCPRLH045E: '$1 not logged on',
+  HCPRLH1940E: '$1 is not relocatable for the following reason(s):',
+  HCPRLE1941I: '$1: Destination system $2 is not joined to this collection (no ISFC link)',
+  HCPRLE1942I: '$1: Destination $2 is the system the user is on',
+  HCPRLE1944I: '$1: Architecture features $2 are not available on $3',
+  HCPRLE1945I: '$1: Virtual machine storage size $2 exceeds the maximum $3 allowed on $4',
+  HCPRLE1946I: '$1: The CP level of $2 ($3) cannot accept a guest from $4 ($5)',
+  HCPRLI1950I: '$1: Virtual machine device $2 is a dedicated device',
+  HCPRLI1951I: '$1: Minidisk $2 is on volume $3, which is not available on $4',
+  HCPRLI1952I: '$1: Virtual machine device $2 is a T-disk or V-disk',
+  HCPRLL1953I: '$1: The user is already logged on at $2',
+  HCPRLL1954I: '$1: A relocation is already in progress for this user',
+  HCPRLL1955I: '$1: The virtual machine runs $2, whose state cannot be relocated',
+  HCPRLH1960E: 'Relocation of $1 from $2 to $3 cancelled: $4; $1 continues to run on $2',
+  HCPRLH1961E: 'No relocation is in progress for $1',
+  HCPRLH1962I: 'Relocation of $1 is being cancelled',
+  HCPRLH1963I: 'No relocations in progress',
+  // TRACK and Migration DIAGNOSE (installation range: X'100', X'104')
+  HCPDIA1970E: 'DIAGNOSE X\'$1\' not authorized for $2',
+  // CSE / ISFC collection (NON-IBM module name HCPXSY: z/VM's own numbers for these are not in the spec)
+  HCPXSY2710I: 'System $1 has joined the collection; ISFC link to $1 is up',
+  HCPXSY2711I: 'System $1 has left the collection; ISFC link to $1 is down',
+  HCPXSY2712E: 'System $1 is not available; ISFC link to $1 is down',
+  HCPXSY2713E: '$1 is not a system of the collection',
+  HCPXSY2714E: 'System $1 is up; its link records cannot be reset',
+  HCPXSY2716E: 'No response from system $1',
+  HCPXSY026E: 'Operand missing or invalid',
+  HCPXSY003E: 'Invalid option - $1',
+  // DIRECTXA (HCPDIR, NON-IBM: the CP form of the CMS DIRECTXA utility)
+  HCPDIR026E: 'Operand missing or invalid',
+  HCPDIR003E: 'Invalid option - $1',
+  HCPDIR042E: 'Spoolid $1 does not exist',
+  HCPDIR008E: 'Directory has errors; not updated',
 };
 
 /** Build a message from the catalogue; inserts fill $1, $2, ... */

@@ -6,6 +6,7 @@
  */
 import type { Clock } from '../common/clock.js';
 import type { Cluster } from './cluster.js';
+import type { Directory } from './directory/model.js';
 import type { VirtualMachine } from './guest/virtual-machine.js';
 import { type ConsoleEndpoint, CpTerminal } from './terminal.js';
 
@@ -26,6 +27,11 @@ export class CpSystem {
 
   get clock(): Clock {
     return this.cluster.clock;
+  }
+
+  /** This system's object directory (CSE: built from the one source with SYSAFFIN). */
+  get directory(): Directory {
+    return this.cluster.directoryFor(this.name);
   }
 
   /** A console connects: it gets a terminal showing the logo. */

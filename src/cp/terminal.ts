@@ -14,6 +14,7 @@ import { stamp } from '../common/timefmt.js';
 import { cpMessage, editMessage } from './messages.js';
 import type { CpSystem } from './system.js';
 import type { VirtualMachine } from './guest/virtual-machine.js';
+import { type TerminalSettings, defaultTerminalSettings } from './terminal-settings.js';
 
 export type ReadKind = 'LOGO' | 'CP READ' | 'VM READ' | 'PROMPT';
 
@@ -28,6 +29,10 @@ export interface ConsoleEndpoint {
   closed(): void;
   /** A line typed ahead while the machine runs, for a guest that polls (optional). */
   takeTypeAhead?(): string | undefined;
+  /** TERMINAL / SET PFnn / SET RETRIEVE changed this console's settings (optional; the whole new set). */
+  settings?(settings: Readonly<TerminalSettings>): void;
+  /** What QUERY TERMINAL shows about the device (optional; default a 3215 of 80 columns). */
+  consoleInfo?(): { conmode: '3270' | '3215'; linesize: number };
 }
 
 /** The logo screen text (z/VM HCPBOX; NON-IBM wording naming the emulator). */
@@ -66,6 +71,10 @@ export class CpTerminal {
   private busy = false;
   private cancelBusy: (() => void) | null = null;
   closed = false;
+  /** TERMINAL, SET PFnn, SET RETRIEVE settings of this console (terminal-settings.ts) */
+  settings: TerminalSettings = defaultTerminalSettings();
+  /** failed LOGON attempts on this connection (logon-guard.ts) */
+  logonFailures = 0;
 
   constructor(
     readonly system: CpSystem,
@@ -76,6 +85,11 @@ export class CpTerminal {
 
   write(line: string): void {
     if (!this.closed) this.endpoint.write(line);
+  }
+
+  /** A setting changed (TERMINAL, SET PFnn): the front end applies it. */
+  settingsChanged(): void {
+    if (!this.closed) this.endpoint.settings?.(this.settings);
   }
 
   /** Show the logo and wait for a pre-logon command. */
@@ -121,7 +135,7 @@ export class CpTerminal {
       pr.resolve(line);
       return;
     }
-    if (/^#CP(\s|$)/i.test(line) && this.vm) {
+    if (/^#CP(\s|$)/i.test(line) && this.vm && this.settings.linend !== null) {
       const cmd = line.slice(3).trim();
       if (cmd === '') {
         this.vm.attention();
@@ -221,6 +235,9 @@ export class CpTerminal {
     this.vm = null;
     this.prompter = null;
     this.pending = null;
+    // a new session at this terminal starts with the default TERMINAL and PF settings
+    this.settings = defaultTerminalSettings();
+    this.settingsChanged();
     if (!this.closed) this.showLogo();
   }
 

@@ -12,11 +12,16 @@
  *   - NOT ACCEPTED  a line typed while an earlier type-ahead line is still
  *              waiting is refused and stays in the input area.
  * PF keys: PF12 is RETRIEVE (the last lines entered, newest first); PFnn can be
- * set to any command text with setPf (CP SET PFnn).
+ * set to any command text with CP SET PFnn [IMMED|DELAYED] text (or setPf here).
+ *
+ * The TERMINAL settings (MORE n m, HOLD, BRKKEY) and the PF keys come from CP: the
+ * console core passes every change on as a 'settings' event (see session.ts). The
+ * options below are only the values before CP says otherwise (tests).
  */
 import type { ConsolePort, ConsoleView, ConsoleStatus, AttentionKind, TerminalInfo } from '../tn3270/session-port.js';
 import { ConsoleSession, type SessionEvent } from './session.js';
 import type { CpSystem } from '../../cp/system.js';
+import type { PfSetting, TerminalSettings } from '../../cp/terminal-settings.js';
 
 /** Timers, injectable so tests never sleep. */
 export interface ConsoleTimers {
@@ -55,7 +60,8 @@ export class ScreenSession implements ConsolePort {
   private timer: unknown;
   private readonly retrieve: string[] = [];
   private retrieveAt = -1;
-  private readonly pf = new Map<number, string>();
+  private pf = new Map<number, PfSetting>();
+  private brkkey = 'PA1';
   private readonly opts: Required<ScreenSessionOptions>;
   private readonly outputRows: number;
   private closed = false;
@@ -72,8 +78,11 @@ export class ScreenSession implements ConsolePort {
       retrieveDepth: opts.retrieveDepth ?? 10,
     };
     this.outputRows = terminal.outputRows;
-    this.pf.set(12, 'RETRIEVE');
+    this.linesize = terminal.cols;
+    this.pf.set(12, { mode: 'RETRIEVE', text: 'BACKWARD' });
   }
+
+  private readonly linesize: number;
 
   /** The console core behind this screen (for tests and the CLI). */
   get core(): ConsoleSession {
@@ -83,7 +92,7 @@ export class ScreenSession implements ConsolePort {
   /** Connects to CP when the renderer attaches, so the logo is drawn on it. */
   attach(view: ConsoleView): void {
     this.view = view;
-    this.session = ConsoleSession.connect(this.system, (e) => this.event(e));
+    this.session = ConsoleSession.connect(this.system, (e) => this.event(e), { conmode: '3270', linesize: this.linesize });
     view.statusChanged();
   }
 
@@ -100,10 +109,24 @@ export class ScreenSession implements ConsolePort {
         this.notAccepted = false;
         this.view?.statusChanged();
         break;
+      case 'settings':
+        this.apply(e.settings);
+        break;
       case 'closed':
         this.close();
         break;
     }
+  }
+
+  /** CP changed the TERMINAL or PF settings: they take effect from the next MORE... / key. */
+  private apply(s: Readonly<TerminalSettings>): void {
+    this.opts.more = [s.more[0], s.more[1]];
+    this.opts.hold = s.hold;
+    this.opts.retrieveDepth = s.retrieve;
+    this.retrieve.length = Math.min(this.retrieve.length, s.retrieve);
+    this.brkkey = s.brkkey;
+    this.pf = new Map([...s.pf].map(([k, v]) => [k, { ...v }]));
+    if (this.paging === 'MORE...' && this.opts.more[0] === 0) this.disarm();
   }
 
   /** One output line: shown, or kept while the screen is full (MORE... / HOLDING). */
@@ -191,13 +214,14 @@ export class ScreenSession implements ConsolePort {
       return true;
     }
     // RUNNING with a line already waiting: the new one is not accepted
-    if (this.session.state === 'RUNNING' && this.session.pending > 0 && !/^#CP(\s|$)/i.test(line)) {
+    if (this.session.state === 'RUNNING' && this.session.pending > 0 && !this.session.isImmediateCp(line)) {
       this.notAccepted = true;
       this.view?.statusChanged();
       return false;
     }
     this.notAccepted = false;
-    if (line !== '' && !this.passwordMode()) {
+    // RETRIEVE keeps neither passwords nor lines typed at the logo (LOGON userid password)
+    if (line !== '' && !this.passwordMode() && this.session.state !== 'LOGO' && this.opts.retrieveDepth > 0) {
       this.retrieve.unshift(line);
       if (this.retrieve.length > this.opts.retrieveDepth) this.retrieve.pop();
     }
@@ -208,9 +232,14 @@ export class ScreenSession implements ConsolePort {
 
   attention(kind: AttentionKind, n?: number): void {
     if (this.closed) return;
+    // TERMINAL BRKKEY: that key signals attention (default PA1; NONE: no key does)
+    const key = kind === 'PF' ? `PF${String(n ?? 0).padStart(2, '0')}` : kind;
+    if (key === this.brkkey) {
+      this.session.attention();
+      return;
+    }
     switch (kind) {
       case 'PA1':
-        this.session.attention();
         return;
       case 'PA2':
       case 'CLEAR':
@@ -219,24 +248,31 @@ export class ScreenSession implements ConsolePort {
       case 'PA3':
         return;
       case 'PF': {
-        const cmd = this.pf.get(n ?? 0);
-        if (!cmd) return;
-        if (cmd.toUpperCase() === 'RETRIEVE') {
-          if (this.retrieve.length === 0) return;
-          this.retrieveAt = (this.retrieveAt + 1) % this.retrieve.length;
+        const p = this.pf.get(n ?? 0);
+        if (!p) return;
+        if (p.mode === 'RETRIEVE') {
+          const len = this.retrieve.length;
+          if (len === 0) return;
+          if (p.text === 'FORWARD') this.retrieveAt = this.retrieveAt <= 0 ? len - 1 : this.retrieveAt - 1;
+          else this.retrieveAt = (this.retrieveAt + 1) % len;
           this.view?.setInput(this.retrieve[this.retrieveAt]!);
           return;
         }
-        this.submit(cmd);
+        if (p.mode === 'DELAYED') {
+          this.view?.setInput(p.text);
+          return;
+        }
+        this.submit(p.text);
         return;
       }
     }
   }
 
-  /** CP SET PFnn: the key enters `text` (RETRIEVE recalls earlier lines). */
+  /** Set PFnn here only (CP's SET PFnn reaches the session as settings): IMMED text, or RETRIEVE. */
   setPf(n: number, text: string | undefined): void {
     if (text === undefined || text === '') this.pf.delete(n);
-    else this.pf.set(n, text);
+    else if (text.toUpperCase() === 'RETRIEVE') this.pf.set(n, { mode: 'RETRIEVE', text: 'BACKWARD' });
+    else this.pf.set(n, { mode: 'IMMED', text });
   }
 
   close(): void {

@@ -3,12 +3,20 @@
  * full screen, web, TN3270) shares. It is the ConsoleEndpoint CP writes to and reads
  * from, and it owns the user's side: type-ahead (lines typed before CP or the guest reads
  * are kept and delivered one per read, in order), line editing (LINEND `#` splits a line
- * into several; a line starting `#CP` goes to CP even while the guest runs), attention,
- * and the read state a front end shows (LOGO, CP READ, VM READ, RUNNING, a prompt with
- * echo off). Front ends subscribe to its events and call submitLine()/attention().
+ * into several; a line starting `#CP` goes to CP even while the guest runs; CHARDEL
+ * deletes the character before it; ESCAPE takes the next character literally — the
+ * symbols are the console's TERMINAL settings), attention, and the read state a front
+ * end shows (LOGO, CP READ, VM READ, RUNNING, a prompt with echo off). Front ends
+ * subscribe to its events and call submitLine()/attention().
+ *
+ * Settings path: CP's TERMINAL / SET PFnn commands change CpTerminal.settings and call
+ * ConsoleEndpoint.settings(); the session keeps a copy (for line editing) and passes
+ * it on as a 'settings' event, which the full-screen session uses for MORE, HOLD,
+ * BRKKEY and the PF keys.
  */
 import type { ConsoleEndpoint, CpTerminal, ReadKind } from '../../cp/terminal.js';
 import type { CpSystem } from '../../cp/system.js';
+import { type TerminalSettings, copySettings, defaultTerminalSettings, editLine, immediateCp } from '../../cp/terminal-settings.js';
 
 export type ConsoleState = ReadKind | 'RUNNING' | 'CLOSED';
 
@@ -16,7 +24,14 @@ export type SessionEvent =
   | { type: 'output'; line: string }
   | { type: 'state'; state: ConsoleState; noEcho: boolean }
   | { type: 'input'; line: string; echo: boolean }
+  | { type: 'settings'; settings: Readonly<TerminalSettings> }
   | { type: 'closed' };
+
+/** What QUERY TERMINAL reports about the device a session is drawn on. */
+export interface ConsoleInfo {
+  conmode: '3270' | '3215';
+  linesize: number;
+}
 
 export const LINEND = '#';
 
@@ -30,10 +45,15 @@ export class ConsoleSession implements ConsoleEndpoint {
   private scheduled = false;
   /** time of the last event, for "settled" waits */
   lastActivity = Date.now();
+  /** this console's TERMINAL / PF settings, as CP last sent them */
+  config: TerminalSettings = defaultTerminalSettings();
+  /** the device, for QUERY TERMINAL (a full-screen session says 3270) */
+  info: ConsoleInfo = { conmode: '3215', linesize: 80 };
 
   /** Connect a new session to a system: the logo appears. */
-  static connect(system: CpSystem, listener?: (e: SessionEvent) => void): ConsoleSession {
+  static connect(system: CpSystem, listener?: (e: SessionEvent) => void, info?: ConsoleInfo): ConsoleSession {
     const s = new ConsoleSession();
+    if (info) s.info = info;
     if (listener) s.listeners.add(listener);
     s.terminal = system.connect(s);
     return s;
@@ -68,6 +88,15 @@ export class ConsoleSession implements ConsoleEndpoint {
     this.emit({ type: 'state', state: 'RUNNING', noEcho: false });
   }
 
+  settings(settings: Readonly<TerminalSettings>): void {
+    this.config = copySettings(settings);
+    this.emit({ type: 'settings', settings: this.config });
+  }
+
+  consoleInfo(): ConsoleInfo {
+    return this.info;
+  }
+
   closed(): void {
     this.state = 'CLOSED';
     this.emit({ type: 'closed' });
@@ -87,19 +116,27 @@ export class ConsoleSession implements ConsoleEndpoint {
   submitLine(text: string): void {
     if (this.state === 'CLOSED') return;
     if (this.state === 'PROMPT' && this.noEcho && this.queue.length === 0) {
-      this.queue.push(text);
-    } else if (/^#CP(\s|$)/i.test(text)) {
+      this.queue.push(text); // a password: no line editing
+    } else if (this.isImmediateCp(text)) {
+      // <linend>CP command: to CP from any state (CHARDEL and ESCAPE apply, LINEND does not split it)
+      const cmd = immediateCp(editLine(text, { ...this.config, linend: null })[0]!, this.config.linend) ?? '';
+      const line = cmd === '' ? '#CP' : `#CP ${cmd}`;
       if (this.state === 'RUNNING') {
         this.emit({ type: 'input', line: text, echo: true });
-        this.terminal.immediate(text);
+        this.terminal.immediate(line);
         return;
       }
-      this.queue.push(text);
+      this.queue.push(line);
     } else {
       // LINEND: one physical line may carry several logical lines
-      for (const part of text.split(LINEND)) this.queue.push(part);
+      for (const part of editLine(text, this.config)) this.queue.push(part);
     }
     this.schedule();
+  }
+
+  /** Does this physical line start with the LINEND character and CP (`#CP`)? */
+  isImmediateCp(text: string): boolean {
+    return immediateCp(text, this.config.linend) !== undefined;
   }
 
   /** PA1 / BREAK / Ctrl-C. */

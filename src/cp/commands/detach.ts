@@ -6,6 +6,7 @@
 import { hex4, parseVdev } from '../directory/model.js';
 import type { VirtualDevice } from '../guest/devices.js';
 import type { VirtualMachine } from '../guest/virtual-machine.js';
+import { dropTdisk } from '../minidisk/tdisk.js';
 import type { CommandContext } from './context.js';
 import { type Operands, showToken } from './tokenize.js';
 
@@ -15,7 +16,7 @@ export function removeDevice(vm: VirtualMachine, d: VirtualDevice): void {
   vm.devices.delete(d.vdev);
   if (d.type === 'DASD') {
     if (d.origin === 'MDISK' || d.origin === 'LINK') cluster.store.removeLink(vm.system.name, vm.userid, d.vdev);
-    if (d.origin === 'TDISK') cluster.store.clearMinidisk(`$TDSK$${vm.userid}`, d.vdev);
+    if (d.origin === 'TDISK') dropTdisk(cluster.store, vm.userid, d.vdev);
   }
 }
 

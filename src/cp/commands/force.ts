@@ -18,6 +18,8 @@ export async function forceCmd(ctx: CommandContext, ops: Operands): Promise<numb
   if (vm.logoffPending) return ctx.msg('HCPCQU361E', u);
   if (vm.terminal && vm !== ctx.vm) vm.terminal.write(`FORCED BY ${ctx.vm.userid}`);
   await logoffUser(vm, { forcedBy: ctx.vm.userid });
-  ctx.out(`USER DSC   LOGOFF AS  ${u.padEnd(8)} USERS = ${ctx.system.vms.size}    FORCED BY ${ctx.vm.userid}`);
+  // the operator console already showed it (system.operatorLine)
+  if (!(ctx.vm.userid === 'OPERATOR' && ctx.vm.terminal && !ctx.captured))
+    ctx.out(`USER DSC   LOGOFF AS  ${u.padEnd(8)} USERS = ${ctx.system.vms.size}    FORCED BY ${ctx.vm.userid}`);
   return 0;
 }

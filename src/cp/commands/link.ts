@@ -34,7 +34,7 @@ export async function linkCmd(ctx: CommandContext, ops: Operands): Promise<numbe
     if (password === undefined) return ctx.msg('HCPLNM026E');
   }
   if (!ops.done) return ctx.msg('HCPCFC003E', showToken(ops.next()!));
-  const entry = ctx.cluster.directory.users.get(owner);
+  const entry = ctx.system.directory.users.get(owner);
   if (!entry) return ctx.msg('HCPLNM053E', owner);
   const m = entry.devices.find((d): d is MdiskStmt => d.kind === 'MDISK' && d.vdev === v1);
   if (!m) return ctx.msg('HCPLNM107E', owner, hex4(v1));
@@ -58,9 +58,14 @@ export async function linkCmd(ctx: CommandContext, ops: Operands): Promise<numbe
   }
   if (vm.loggedOff) return 0;
   if (vm.devices.has(v2)) return ctx.msg('HCPLNM110E', owner, hex4(v1), hex4(v2));
-  const r = evaluateLink(ctx.cluster, vm, owner, v1, v2, mode);
+  // decide and record in one store transaction: no other system (or process) links in between
+  const linkMode = mode;
+  const r = ctx.cluster.store.transaction(() => {
+    const r = evaluateLink(ctx.cluster, vm, owner, v1, v2, linkMode);
+    if (r.ok) addMinidiskDevice(ctx.cluster, vm, entry, m, v2, r.access, linkMode, own ? 'MDISK' : 'LINK');
+    return r;
+  });
   if (!r.ok) return ctx.msg(r.id, ...r.inserts);
-  addMinidiskDevice(ctx.cluster, vm, entry, m, v2, r.access, mode, own ? 'MDISK' : 'LINK');
   if (r.note?.id) return ctx.msg(r.note.id, ...(r.note.inserts ?? [])), 0;
   if (r.note?.text && vm.settings.imsg !== 'OFF') ctx.out(r.note.text);
   return 0;

@@ -22,9 +22,11 @@ import { defaultSpoolOptions } from '../guest/devices.js';
 import { VirtualMachine } from '../guest/virtual-machine.js';
 import { handleGuestRequest } from '../guest/services.js';
 import { directoryLink } from '../minidisk/link.js';
+import { dropTdisk } from '../minidisk/tdisk.js';
 import { closeDevice } from '../spool/spool.js';
 import type { CpSystem } from '../system.js';
 import { type CpTerminal, PRELOGON_MENU } from '../terminal.js';
+import { logonGuard } from '../logon-guard.js';
 import type { CommandContext } from './context.js';
 import { iplVirtualMachine } from './ipl.js';
 import { filesLine } from './query.js';
@@ -69,11 +71,13 @@ export async function logonVirtualMachine(
         break;
       case 'MDISK':
         if (typeof d.start === 'number') notes.push(...directoryLink(cluster, vm, entry.userid, d.vdev, d.vdev, d.mode, 'MDISK'));
-        else
+        else {
+          dropTdisk(cluster.store, vm.userid, d.vdev);
           vm.devices.set(d.vdev, {
             type: 'DASD', vdev: d.vdev, devtype: d.devtype, owner: '', ownerVdev: d.vdev, access: 'W', volser: d.start === 'V-DISK' ? 'VDSK' : '(TEMP)',
             start: 0, size: typeof d.size === 'number' ? d.size : 0, origin: 'TDISK', rdev: 0,
           });
+        }
         break;
       case 'LINK':
         notes.push(...directoryLink(cluster, vm, d.owner, d.vdev, d.asVdev, d.mode, 'LINK'));
@@ -104,8 +108,9 @@ export async function logonVirtualMachine(
 
 /** AUTOLOG at system IPL (SYSTEM CONFIG Autolog) and for AUTOLOG/XAUTOLOG. */
 export async function autologUser(system: CpSystem, userid: string, by: string): Promise<VirtualMachine | undefined> {
-  const entry = system.cluster.directory.users.get(userid);
+  const entry = system.directory.users.get(userid);
   if (!entry || system.cluster.findUser(userid)) return undefined;
+  if (system.cluster.cse.claim(userid, system.name)) return undefined; // logged on to another system
   return logonVirtualMachine(system, entry, null, { autologBy: by });
 }
 
@@ -126,8 +131,17 @@ export async function logoffUser(vm: VirtualMachine, opts: { quiet?: boolean; fo
     }
   }
   if (!cluster.shutDown || !opts.quiet) {
-    for (const l of cluster.store.linksOf(system.name, vm.userid)) cluster.store.removeLink(system.name, vm.userid, l.vdev);
+    try {
+      cluster.store.transaction(() => {
+        for (const l of cluster.store.linksOf(system.name, vm.userid)) cluster.store.removeLink(system.name, vm.userid, l.vdev);
+      });
+    } catch {
+      /* the store may be closing */
+    }
   }
+  cluster.cse.release(vm.userid, system.name);
+  // T-disks are destroyed at LOGOFF
+  for (const d of vm.devices.values()) if (d.type === 'DASD' && d.origin === 'TDISK') dropTdisk(cluster.store, vm.userid, d.vdev);
   const now = system.clock.now();
   const t = vm.terminal;
   if (t && !opts.quiet) {
@@ -189,25 +203,26 @@ async function logonAtTerminal(cluster: Cluster, terminal: CpTerminal, ops: Oper
       return;
     }
   }
-  const entry = cluster.directory.users.get(userid);
+  const entry = system.directory.users.get(userid);
   if (!entry) {
     terminal.message('HCPLGA053E', userid);
-    return;
+    return logonGuard(cluster).failure(terminal, undefined);
   }
-  const checkAs = by ? cluster.directory.users.get(by) : entry;
+  const checkAs = by ? system.directory.users.get(by) : entry;
   const pw = inlinePw ?? (await terminal.prompt('ENTER PASSWORD (IT WILL NOT APPEAR WHEN TYPED):', true));
   if (!checkAs || ['NOLOG', 'AUTOONLY', 'LBYONLY'].includes(checkAs.password) || pw.toUpperCase() !== checkAs.password) {
     terminal.message('HCPLGA050E');
-    return;
+    return logonGuard(cluster).failure(terminal, userid);
   }
   if (by && !entry.logonby.includes(by)) {
     terminal.message('HCPLGA050E');
-    return;
+    return logonGuard(cluster).failure(terminal, userid);
   }
   if (!by && (entry.password === 'NOLOG' || entry.password === 'LBYONLY')) {
     terminal.message('HCPLGA050E');
-    return;
+    return logonGuard(cluster).failure(terminal, userid);
   }
+  logonGuard(cluster).success(terminal, userid);
   if (!by && entry.password === 'AUTOONLY') {
     terminal.message('HCPLGA093E', userid);
     return;
@@ -224,6 +239,9 @@ async function logonAtTerminal(cluster: Cluster, terminal: CpTerminal, ops: Oper
     system.operatorLine(`USER RECONN ${userid.padEnd(8)} USERS = ${system.vms.size}`);
     return;
   }
+  // CSE: a user is logged on to one system of the collection at a time
+  const held = cluster.cse.claim(userid, system.name);
+  if (held) return void terminal.message('HCPLGA054E', `system ${held}`);
   await logonVirtualMachine(system, entry, terminal, { noipl });
 }
 

@@ -12,6 +12,7 @@ import { id4 } from '../spool/spool.js';
 import type { SpoolFileRecord, SpoolQueue } from '../store/store.js';
 import type { CommandContext } from './context.js';
 import { cpuLines, deviceLines, queryVirtual, storageLine } from './query-virtual.js';
+import { qCollect, qIslink } from './cse.js';
 import { Operands, abbrev, showToken } from './tokenize.js';
 
 export const CPLEVEL = 'z/VM Version 7 Release 3.0, service level 0000 (64-bit)';
@@ -40,9 +41,11 @@ type Sub = { name: string; min: number; classes: string; run: (ctx: CommandConte
 const SUBS: Sub[] = [
   { name: 'USERS', min: 1, classes: '*', run: qUsers },
   { name: 'NAMES', min: 1, classes: '*', run: qNames },
-  { name: 'USERID', min: 5, classes: '*', run: (ctx, ops) => noMore(ctx, ops) ?? (ctx.out(`${ctx.vm.userid.padEnd(8)} AT ${ctx.system.name}`), 0) },
+  { name: 'USERID', min: 5, classes: '*', run: (ctx, ops) => noMore(ctx, ops) ?? (ctx.out(`${ctx.vm.userid.padEnd(8)} AT ${ctx.vm.system.name}`), 0) },
   { name: 'TIME', min: 1, classes: '*', run: qTime },
   { name: 'CPLEVEL', min: 3, classes: '*', run: qCplevel },
+  { name: 'COLLECT', min: 4, classes: '*', run: qCollect },
+  { name: 'ISLINK', min: 6, classes: 'ABG', run: qIslink },
   { name: 'VIRTUAL', min: 1, classes: 'G', run: queryVirtual },
   { name: 'CPUS', min: 3, classes: 'G', run: (ctx, ops) => noMore(ctx, ops) ?? (cpuLines(ctx.vm).forEach((l) => ctx.out(l)), 0) },
   { name: 'STORAGE', min: 3, classes: 'B', run: qStorage },
@@ -69,12 +72,14 @@ function noMore(ctx: CommandContext, ops: Operands): number | undefined {
 
 export function queryCmd(ctx: CommandContext, ops: Operands): number {
   const w = ops.next();
-  if (w === undefined) return ctx.msg('HCPCQV026E');
+  if (w === undefined) return ctx.msg('HCPCFC026E');
   const sub = SUBS.find((s) => abbrev(w, s.name, s.min) && ctx.vm.hasClass(s.classes));
   if (sub) return sub.run(ctx, ops);
-  // QUERY xxxx: a user ID, else a virtual device
+  // QUERY xxxx: a user ID (anywhere in the collection), else a virtual device
   const vm = ctx.cluster.findUser(w);
   if (vm) return noMore(ctx, ops) ?? (ctx.out(userLine(ctx, vm)), 0);
+  const remote = ctx.cluster.cse.locate(w);
+  if (remote) return noMore(ctx, ops) ?? (ctx.out(`${w.padEnd(8)} - SSI`), 0);
   const vdev = parseVdev(w);
   if (vdev !== undefined && ctx.vm.devices.has(vdev)) {
     const more = noMore(ctx, ops);
@@ -93,6 +98,7 @@ function qUsers(ctx: CommandContext, ops: Operands): number {
     const more = noMore(ctx, ops);
     if (more !== undefined) return more;
     const vm = ctx.cluster.findUser(u);
+    if (!vm && ctx.cluster.cse.locate(u)) return void ctx.out(`${u.padEnd(8)} - SSI`), 0;
     if (!vm) return ctx.msg('HCPCQU045E', u);
     ctx.out(userLine(ctx, vm));
     return 0;
@@ -104,7 +110,11 @@ function qUsers(ctx: CommandContext, ops: Operands): number {
 function qNames(ctx: CommandContext, ops: Operands): number {
   const more = noMore(ctx, ops);
   if (more !== undefined) return more;
-  const entries = ctx.system.sortedUsers().map((vm) => userLine(ctx, vm));
+  // CSE: users on the other systems of the collection are listed too, marked SSI
+  const all = new Map<string, string>();
+  for (const s of ctx.cluster.systems.values()) for (const vm of s.vms.values()) all.set(vm.userid, userLine(ctx, vm));
+  for (const r of ctx.cluster.cse.remoteSessions()) if (!all.has(r.userid)) all.set(r.userid, `${r.userid.padEnd(8)} - SSI`);
+  const entries = [...all.keys()].sort().map((k) => all.get(k)!);
   for (let i = 0; i < entries.length; i += 4) ctx.out(entries.slice(i, i + 4).join(' , '));
   return 0;
 }
@@ -165,7 +175,7 @@ function countLinksOn(ctx: CommandContext, volser: string): number {
 
 function qLinks(ctx: CommandContext, ops: Operands): number {
   const w = ops.next();
-  if (w === undefined) return ctx.msg('HCPCQV026E');
+  if (w === undefined) return ctx.msg('HCPCFC026E');
   const more = noMore(ctx, ops);
   if (more !== undefined) return more;
   const vdev = parseVdev(w);
@@ -222,7 +232,7 @@ function qSpool(ctx: CommandContext, ops: Operands, queue: SpoolQueue): number {
     if (w === 'ALL') all = true;
     else if (abbrev(w, 'CLASS', 2)) {
       cls = ops.next();
-      if (!cls || !/^[A-Z0-9*]$/.test(cls)) return ctx.msg('HCPCQV026E');
+      if (!cls || !/^[A-Z0-9*]$/.test(cls)) return ctx.msg('HCPCFC026E');
       if (cls === '*') cls = undefined;
     } else if (/^\d{1,4}$/.test(w)) spoolid = Number(w);
     else if (first && (w === '*' || w === 'SYSTEM' || isValidUserid(w))) {

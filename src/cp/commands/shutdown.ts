@@ -18,6 +18,10 @@ export async function shutdownCmd(ctx: CommandContext, ops: Operands): Promise<n
   for (const vm of [...sys.vms.values()]) await logoffUser(vm, { quiet: true });
   for (const t of [...sys.terminals]) t.close();
   ctx.cluster.systems.delete(sys.name);
-  if (ctx.cluster.systems.size === 0) await ctx.cluster.shutdown();
+  // CSE: the other systems see it leave (its ISFC links drop); its users and links are gone
+  ctx.cluster.cse.systemLeft(sys.name);
+  // the last system of this process: close the store once this command has answered
+  // (AT sysname CMD SHUTDOWN from another process still gets its response)
+  if (ctx.cluster.systems.size === 0) setImmediate(() => void ctx.cluster.shutdown());
   return 0;
 }

@@ -11,6 +11,8 @@ import { diag00c } from './diag00c.js';
 import { diag024 } from './diag024.js';
 import { diag05c } from './diag05c.js';
 import { diag060 } from './diag060.js';
+import { diag100 } from './diag100.js';
+import { diag104 } from './diag104.js';
 
 export interface DiagResult {
   rc: number;
@@ -29,6 +31,8 @@ export const DIAGNOSE_CODES: ReadonlyMap<number, DiagHandler> = new Map<number, 
   [0x024, diag024],
   [0x05c, diag05c],
   [0x060, diag060],
+  [0x100, diag100], // TRACK (installation range)
+  [0x104, diag104], // Migration DIAGNOSE (installation range)
 ]);
 
 export function diagnose(vm: VirtualMachine, code: number, args: (string | number)[]): DiagResult | Promise<DiagResult> {

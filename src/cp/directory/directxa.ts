@@ -21,8 +21,8 @@ export interface DirectxaResult {
 /** Named systems a directory IPL statement may name (NON-IBM: CMS and the Linux-like workload). */
 export const NAMED_SYSTEMS = new Set(['CMS', 'LINUX']);
 
-export function directxa(text: string, file = 'USER DIRECT', config?: SystemConfig): DirectxaResult {
-  const { directory, diagnostics } = parseUserDirect(text, file);
+export function directxa(text: string, file = 'USER DIRECT', config?: SystemConfig, system?: string): DirectxaResult {
+  const { directory, diagnostics } = parseUserDirect(text, file, system);
   const add = (severity: 'error' | 'warning', loc: { file: string; line: number }, reason: string) =>
     diagnostics.push({ severity, file: loc.file, line: loc.line, reason });
 
@@ -58,6 +58,16 @@ export function directxa(text: string, file = 'USER DIRECT', config?: SystemConf
       if (v === undefined) add('error', u.loc, `${u.userid}: IPL names ${u.ipl.target}, which is neither a device nor a named system`);
     }
   }
+  // SYSAFFIN names must be systems of the collection
+  if (config) {
+    const names = new Set(config.systems.map((s) => s.name));
+    text.split(/\r?\n/).forEach((raw, i) => {
+      const w = raw.trim().split(/\s+/);
+      if (w[0]?.toUpperCase() !== 'SYSAFFIN' || raw.startsWith('*')) return;
+      for (const n of w.slice(1).map((x) => x.toUpperCase()))
+        if (n !== '*' && !names.has(n)) add('warning', { file, line: i + 1 }, `SYSAFFIN names ${n}, which is not a system of the collection`);
+    });
+  }
   // overlapping extents on one volume (cylinder 0 holds the label: warn as DIRECTXA does)
   for (const [vol, list] of extents) {
     const spans = list.map(({ user, m }) => ({
@@ -84,4 +94,39 @@ export function directxa(text: string, file = 'USER DIRECT', config?: SystemConf
 
 export function formatDiagnostic(d: { severity: string; file: string; line: number; reason: string }): string {
   return `${d.file} line ${d.line}: ${d.severity}: ${d.reason}`;
+}
+
+export interface ObjectDirectories {
+  ok: boolean;
+  /** every system's diagnostics (each once), then the EOJ line */
+  report: string[];
+  /** each system's object directory (SYSAFFIN applied) */
+  bySystem: Map<string, Directory>;
+}
+
+/**
+ * DIRECTXA for a collection (CSE, CP-REFERENCE.md §3.1, §4.2): one source directory,
+ * one object directory per system. Refused if any system's directory has errors.
+ */
+export function buildObjectDirectories(text: string, file: string, config: SystemConfig): ObjectDirectories {
+  const bySystem = new Map<string, Directory>();
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  let ok = true;
+  const systems = config.systems.length ? config.systems.map((s) => s.name) : [undefined];
+  for (const name of systems) {
+    const r = directxa(text, file, config, name);
+    if (name) bySystem.set(name, r.directory);
+    else bySystem.set('', r.directory);
+    if (!r.ok) ok = false;
+    for (const d of r.diagnostics) {
+      const l = formatDiagnostic(d);
+      if (!seen.has(l)) {
+        seen.add(l);
+        lines.push(l);
+      }
+    }
+  }
+  lines.push(ok ? 'EOJ DIRECTORY UPDATED AND ON LINE' : 'EOJ DIRECTORY NOT UPDATED');
+  return { ok, report: lines, bySystem };
 }

@@ -70,13 +70,21 @@ interface Block {
   kind: 'USER' | 'PROFILE';
   name: string;
   user?: DirectoryUser;
-  /** statements of a profile (re-applied to each including user) */
-  stmts: { words: string[]; raw: string; loc: SourceLoc }[];
+  /** statements of a profile (re-applied to each including user), with the SYSAFFIN in force */
+  stmts: { words: string[]; raw: string; loc: SourceLoc; affinity: string[] | null }[];
+  /** SYSAFFIN in force: the systems the following statements apply to (null = all) */
+  affinity: string[] | null;
   loc: SourceLoc;
   sawOther: boolean;
 }
 
-export function parseUserDirect(text: string, file = 'USER DIRECT'): ParseResult {
+/**
+ * Parse a source directory. With `system`, build that system's object directory: the
+ * statements after `SYSAFFIN sysname ...` in an entry apply only on the systems named
+ * (`SYSAFFIN *` applies to all again), as CSE's per-system object directories do.
+ */
+export function parseUserDirect(text: string, file = 'USER DIRECT', system?: string): ParseResult {
+  const applies = (aff: string[] | null) => !system || !aff || aff.includes(system);
   const diagnostics: Diagnostic[] = [];
   const directory: Directory = { users: new Map() };
   const profiles = new Map<string, Block>();
@@ -114,7 +122,7 @@ export function parseUserDirect(text: string, file = 'USER DIRECT'): ParseResult
         continue;
       }
       directory.users.set(user.userid, user);
-      current = { kind: 'USER', name: user.userid, user, stmts: [], loc, sawOther: false };
+      current = { kind: 'USER', name: user.userid, user, stmts: [], loc, sawOther: false, affinity: null };
       userBlocks.push(current);
       continue;
     }
@@ -129,7 +137,7 @@ export function parseUserDirect(text: string, file = 'USER DIRECT'): ParseResult
         err(loc, `duplicate profile name ${name}`, raw);
         continue;
       }
-      current = { kind: 'PROFILE', name, stmts: [], loc, sawOther: false };
+      current = { kind: 'PROFILE', name, stmts: [], loc, sawOther: false, affinity: null };
       profiles.set(name, current);
       continue;
     }
@@ -146,6 +154,12 @@ export function parseUserDirect(text: string, file = 'USER DIRECT'): ParseResult
       err(loc, `${verb} statement outside a USER or PROFILE entry`, raw);
       continue;
     }
+    if (verb === 'SYSAFFIN') {
+      const names = words.slice(1).map((w) => w.toUpperCase());
+      if (!names.length || names.some((n) => n !== '*' && !/^[A-Z0-9$#@]{1,8}$/.test(n))) err(loc, 'SYSAFFIN needs system names or *', raw);
+      else current.affinity = names.includes('*') ? null : names;
+      continue;
+    }
     if (verb === 'INCLUDE') {
       if (current.kind !== 'USER') err(loc, 'INCLUDE is not allowed in a PROFILE', raw);
       else if (current.sawOther) err(loc, 'INCLUDE must be the first statement after USER', raw);
@@ -153,7 +167,10 @@ export function parseUserDirect(text: string, file = 'USER DIRECT'): ParseResult
       else {
         const p = profiles.get(words[1].toUpperCase());
         if (!p) err(loc, `profile ${words[1].toUpperCase()} is not defined before this INCLUDE`, raw);
-        else for (const s of p.stmts) applyEntryStatement(current.user!, s.words, s.loc, (r) => err(s.loc, `${r} (included from profile ${p.name}, used by ${current!.name} at line ${loc.line})`, s.raw));
+        else
+          for (const s of p.stmts)
+            if (applies(s.affinity))
+              applyEntryStatement(current.user!, s.words, s.loc, (r) => err(s.loc, `${r} (included from profile ${p.name}, used by ${current!.name} at line ${loc.line})`, s.raw));
       }
       current.sawOther = true;
       continue;
@@ -164,8 +181,8 @@ export function parseUserDirect(text: string, file = 'USER DIRECT'): ParseResult
       const scratch = blankUser('$PROFILE', loc);
       const before = diagnostics.length;
       applyEntryStatement(scratch, words, loc, (r) => err(loc, r, raw));
-      if (diagnostics.length === before) current.stmts.push({ words, raw, loc });
-    } else {
+      if (diagnostics.length === before) current.stmts.push({ words, raw, loc, affinity: current.affinity });
+    } else if (applies(current.affinity)) {
       applyEntryStatement(current.user!, words, loc, (r) => err(loc, r, raw));
     }
   }

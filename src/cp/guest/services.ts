@@ -7,6 +7,7 @@
 import type { ChannelReplies, ChannelRequest } from '../../common/channel.js';
 import { diagnose } from '../diagnose/index.js';
 import { closeDevice } from '../spool/spool.js';
+import { mdiskInfo, mdiskRead, mdiskWrite, wakeupWait } from './cms-services.js';
 import type { VirtualMachine } from './virtual-machine.js';
 
 type Reply = ChannelReplies[keyof ChannelReplies];
@@ -62,5 +63,13 @@ export function handleGuestRequest(vm: VirtualMachine, req: ChannelRequest): Rep
       return { ok: true };
     case 'smsgPoll':
       return { messages: vm.smsgQueue.splice(0).map(({ from, text }) => ({ from, text })) };
+    case 'mdiskInfo':
+      return mdiskInfo(vm, req.vdev);
+    case 'mdiskRead':
+      return mdiskRead(vm, req.vdev, req.list);
+    case 'mdiskWrite':
+      return mdiskWrite(vm, req.vdev, req.blocks, req.clear, req.label);
+    case 'wakeupWait':
+      return wakeupWait(vm, req);
   }
 }

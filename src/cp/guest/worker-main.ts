@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   try {
     if (data.program === 'CMS') {
       const { runCms } = await import('../../cms/cms-guest.js');
-      runCms(ch, data);
+      await runCms(ch, data);
     } else if (data.program === 'LINUX') {
       const { runLinuxWorkload } = await import('../guests/linux-workload.js');
       runLinuxWorkload(ch, data);

@@ -9,13 +9,16 @@
  * Console: it answers `counter`, `status`, `rate n`, `wss size` typed at the console
  * (polled; it never blocks in a read), printing one line each.
  */
-import { CTL_COUNTER, type GuestChannel, type GuestStartData } from '../../common/channel.js';
+import { CTL_COUNTER, CTL_THROTTLE, type GuestChannel, type GuestStartData } from '../../common/channel.js';
 import { PAGE_SIZE } from '../storage/guest-storage.js';
 
 export interface WorkloadParms {
   rate: number;
   wss: number;
 }
+
+/** 'LNXW': page 0 holds the workload's state after the counter */
+const STATE_MAGIC = 0x4c4e5857;
 
 export function parseWorkloadParm(parm: string, storageSize: number): WorkloadParms {
   const p: WorkloadParms = { rate: 100, wss: Math.min(8 * 1024 * 1024, storageSize - PAGE_SIZE) };
@@ -39,8 +42,16 @@ export function runLinuxWorkload(ch: GuestChannel, data: GuestStartData): void {
   const p = parseWorkloadParm(data.parm, bytes.length);
   ch.write(`Linux-like workload guest ${data.userid} starting: storage ${bytes.length / 1048576}M, working set ${p.wss / 1048576}M, rate ${p.rate} pages/s`);
   let counter = Number(view.getBigUint64(0));
-  if (counter) ch.write(`resuming at counter ${counter}`);
   let next = 1;
+  // the rest of the guest's state lives in page 0 beside the counter, so that it moves
+  // with its memory (live migration): magic, rate, working set, next page to write
+  // (a fresh IPL takes RATE and WSS from its PARM; a migrated guest resumes: PARM ... RESUME)
+  if (/\bRESUME\b/i.test(data.parm) && view.getUint32(8) === STATE_MAGIC) {
+    p.rate = view.getUint32(12);
+    p.wss = view.getUint32(16) * PAGE_SIZE;
+    next = view.getUint32(20) || 1;
+  }
+  if (counter) ch.write(`resuming at counter ${counter}`);
   let owed = 0;
   let last = Date.now();
   let lastPoll = 0;
@@ -48,7 +59,8 @@ export function runLinuxWorkload(ch: GuestChannel, data: GuestStartData): void {
   for (;;) {
     ch.checkpoint();
     const now = Date.now();
-    owed += ((now - last) * p.rate) / 1000;
+    // a throttled CPU (migration auto-converge) runs, and so dirties, less
+    owed += ((now - last) * p.rate * (100 - Atomics.load(ctl, CTL_THROTTLE))) / 100_000;
     last = now;
     const wsPages = Math.max(1, Math.min(pages - 1, Math.floor(p.wss / PAGE_SIZE)));
     for (; owed >= 1; owed--) {
@@ -62,6 +74,10 @@ export function runLinuxWorkload(ch: GuestChannel, data: GuestStartData): void {
     }
     counter++;
     view.setBigUint64(0, BigInt(counter));
+    view.setUint32(8, STATE_MAGIC);
+    view.setUint32(12, p.rate);
+    view.setUint32(16, Math.floor(p.wss / PAGE_SIZE));
+    view.setUint32(20, next);
     Atomics.or(bits, 0, 1);
     Atomics.store(ctl, CTL_COUNTER, counter | 0);
     if (now - lastPoll >= 100) {

@@ -45,7 +45,8 @@ function holders(cluster: Cluster, vm: VirtualMachine, owner: string, ownerVdev:
 
 function describe(vm: VirtualMachine, others: LinkRecord[]): string {
   const w = others.find((l) => l.access === 'W');
-  if (w) return `R/W by ${w.system === vm.system.name ? w.userid : w.system}`;
+  // CSE: a holder on another system is named with its system
+  if (w) return `R/W by ${w.userid}${w.system === vm.system.name ? '' : ` at ${w.system}`}`;
   const n = new Set(others.map((l) => `${l.system}.${l.userid}`)).size;
   return `R/O by ${String(n).padStart(3, '0')} ${n === 1 ? 'user' : 'users'}`;
 }
@@ -129,19 +130,22 @@ export function directoryLink(
   mode: string,
   origin: 'MDISK' | 'LINK',
 ): string[] {
-  const ownerEntry = cluster.directory.users.get(owner);
+  const ownerEntry = vm.system.directory.users.get(owner);
   const m = ownerEntry?.devices.find((d): d is MdiskStmt => d.kind === 'MDISK' && d.vdev === vdev);
   if (!ownerEntry || !m) return [vm.editMsg({ id: 'HCPLNM107E', text: `${owner} ${hex4(vdev)} not linked; not in CP directory` }) ?? ''];
   const base = mode.length > 1 && mode.endsWith('V') ? mode.slice(0, -1) : mode;
-  const r = evaluateLink(cluster, vm, owner, vdev, asVdev, base);
-  if (!r.ok) {
-    // the owner's own minidisk: fall back to read-only as z/VM does at LOGON
-    if (origin === 'MDISK') {
-      addMinidiskDevice(cluster, vm, ownerEntry, m, asVdev, 'R', base, origin);
-      return [`DASD ${hex4(asVdev)} forced R/O`];
+  // decide and record in one transaction: the rules hold across systems in other processes
+  return cluster.store.transaction(() => {
+    const r = evaluateLink(cluster, vm, owner, vdev, asVdev, base);
+    if (!r.ok) {
+      // the owner's own minidisk: fall back to read-only as z/VM does at LOGON
+      if (origin === 'MDISK') {
+        addMinidiskDevice(cluster, vm, ownerEntry, m, asVdev, 'R', 'RR', origin);
+        return [`DASD ${hex4(asVdev)} forced R/O`];
+      }
+      return [r.inserts.length ? `${r.id} ${r.inserts[0]} ${r.inserts[1]} not linked; ${r.inserts[2]}` : r.id];
     }
-    return [r.inserts.length ? `${r.id} ${r.inserts[0]} ${r.inserts[1]} not linked; ${r.inserts[2]}` : r.id];
-  }
-  addMinidiskDevice(cluster, vm, ownerEntry, m, asVdev, r.access, base, origin);
-  return [];
+    addMinidiskDevice(cluster, vm, ownerEntry, m, asVdev, r.access, base, origin);
+    return [];
+  });
 }

@@ -95,10 +95,9 @@ export function closeDevice(
 
 /** Tell the owner (if logged on anywhere in the cluster, with SET IMSG ON) that a file arrived in the reader. */
 export function notifyArrival(cluster: Cluster, f: SpoolFileRecord, from = f.origin): void {
-  const target = cluster.findUser(f.owner);
-  if (!target || target.settings.imsg === 'OFF') return;
   const was = f.devtype === 'CON' ? 'CON' : f.devtype;
-  target.out(`RDR FILE ${id4(f.spoolid)} SENT FROM ${from.padEnd(8)} ${was} WAS ${id4(f.spoolid)} ${fileTail(f)}`);
+  // CSE shared spool: the owner may be logged on to any system of the collection
+  cluster.cse.tellUser(f.owner, 'IMSG', `RDR FILE ${id4(f.spoolid)} SENT FROM ${from.padEnd(8)} ${was} WAS ${id4(f.spoolid)} ${fileTail(f)}`);
 }
 
 /** Files of a user's queue, in order. */

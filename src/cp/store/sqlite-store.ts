@@ -6,7 +6,9 @@
  * busy_timeout lets their transactions queue.
  */
 import Database from 'better-sqlite3';
-import type { CpStore, LinkRecord, MinidiskRecord, SpoolFileRecord, SpoolFilter, VolumeRecord } from './store.js';
+import type {
+  CpStore, LinkRecord, MailRecord, MinidiskRecord, SessionRecord, SpoolFileRecord, SpoolFilter, SystemRecord, VolumeRecord,
+} from './store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -25,6 +27,12 @@ CREATE TABLE IF NOT EXISTS spool_files (spoolid INTEGER PRIMARY KEY, owner TEXT 
 CREATE INDEX IF NOT EXISTS spool_owner ON spool_files (owner, queue);
 CREATE TABLE IF NOT EXISTS spool_records (spoolid INTEGER NOT NULL, n INTEGER NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (spoolid, n)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cse_systems (name TEXT PRIMARY KEY, pid INTEGER NOT NULL, state TEXT NOT NULL, heartbeat INTEGER NOT NULL,
+  ipl_time INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS cse_sessions (userid TEXT PRIMARY KEY, system TEXT NOT NULL, since INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS cse_mail (id INTEGER PRIMARY KEY AUTOINCREMENT, system TEXT NOT NULL, userid TEXT NOT NULL, kind TEXT NOT NULL,
+  sender TEXT NOT NULL, sender_system TEXT NOT NULL, text TEXT NOT NULL, created INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS cse_mail_system ON cse_mail (system);
 `;
 
 interface SpoolRow {
@@ -45,8 +53,9 @@ export class SqliteStore implements CpStore {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    // several processes (CSE systems) share the file: a writer waits for another's transaction
+    this.db.pragma('busy_timeout = 30000');
+    this.transaction(() => this.db.exec(SCHEMA));
   }
 
   transaction<T>(fn: () => T): T {
@@ -65,6 +74,10 @@ export class SqliteStore implements CpStore {
   }
   setMeta(key: string, value: string): void {
     this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  deleteMeta(key: string): void {
+    this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
   }
 
   putVolume(v: VolumeRecord): void {
@@ -186,6 +199,63 @@ export class SqliteStore implements CpStore {
   }
   readSpoolRecords(spoolid: number): string[] {
     return (this.db.prepare('SELECT data FROM spool_records WHERE spoolid = ? ORDER BY n').all(spoolid) as { data: string }[]).map((r) => r.data);
+  }
+
+  systemUp(name: string, pid: number, now: number): void {
+    this.db
+      .prepare(`INSERT INTO cse_systems (name, pid, state, heartbeat, ipl_time) VALUES (?, ?, 'UP', ?, ?)
+        ON CONFLICT(name) DO UPDATE SET pid = excluded.pid, state = 'UP', heartbeat = excluded.heartbeat, ipl_time = excluded.ipl_time`)
+      .run(name, pid, now, now);
+  }
+  systemDown(name: string): void {
+    this.db.prepare(`UPDATE cse_systems SET state = 'DOWN' WHERE name = ?`).run(name);
+  }
+  heartbeat(name: string, now: number): void {
+    this.db.prepare(`UPDATE cse_systems SET heartbeat = ? WHERE name = ? AND state = 'UP'`).run(now, name);
+  }
+  listSystems(): SystemRecord[] {
+    return this.db.prepare('SELECT name, pid, state, heartbeat, ipl_time AS iplTime FROM cse_systems ORDER BY name').all() as SystemRecord[];
+  }
+  claimSession(userid: string, system: string, now: number, alive: (system: string) => boolean): string | undefined {
+    return this.transaction(() => {
+      const r = this.db.prepare('SELECT system FROM cse_sessions WHERE userid = ?').get(userid) as { system: string } | undefined;
+      if (r && r.system !== system && alive(r.system)) return r.system;
+      this.db
+        .prepare('INSERT INTO cse_sessions (userid, system, since) VALUES (?, ?, ?) ON CONFLICT(userid) DO UPDATE SET system = excluded.system, since = excluded.since')
+        .run(userid, system, now);
+      return undefined;
+    });
+  }
+  releaseSession(userid: string, system: string): void {
+    this.db.prepare('DELETE FROM cse_sessions WHERE userid = ? AND system = ?').run(userid, system);
+  }
+  listSessions(): SessionRecord[] {
+    return this.db.prepare('SELECT userid, system, since FROM cse_sessions ORDER BY userid').all() as SessionRecord[];
+  }
+  clearSessions(system: string): void {
+    this.db.prepare('DELETE FROM cse_sessions WHERE system = ?').run(system);
+  }
+  postMail(m: Omit<MailRecord, 'id'>): void {
+    this.db
+      .prepare('INSERT INTO cse_mail (system, userid, kind, sender, sender_system, text, created) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(m.system, m.userid, m.kind, m.sender, m.senderSystem, m.text, m.created);
+  }
+  takeMail(systems: string[]): MailRecord[] {
+    if (!systems.length) return [];
+    const marks = systems.map(() => '?').join(', ');
+    // cheap check first (no write lock when there is nothing)
+    const any = this.db.prepare(`SELECT 1 FROM cse_mail WHERE system IN (${marks}) LIMIT 1`).get(...systems);
+    if (!any) return [];
+    return this.transaction(() => {
+      const rows = this.db
+        .prepare(`SELECT id, system, userid, kind, sender, sender_system AS senderSystem, text, created FROM cse_mail WHERE system IN (${marks}) ORDER BY id`)
+        .all(...systems) as MailRecord[];
+      if (rows.length) this.db.prepare(`DELETE FROM cse_mail WHERE id <= ? AND system IN (${marks})`).run(rows[rows.length - 1]!.id, ...systems);
+      return rows;
+    });
+  }
+  allLinks(): LinkRecord[] {
+    return this.linkRows('1 = 1 ORDER BY owner, owner_vdev, system, userid');
   }
 
   close(): void {

@@ -75,11 +75,45 @@ export interface SpoolFilter {
   spoolid?: number;
 }
 
+/** A system of the collection as the shared store knows it (CSE: who is up). */
+export interface SystemRecord {
+  name: string;
+  pid: number;
+  /** UP while it runs; DOWN after a clean SHUTDOWN */
+  state: 'UP' | 'DOWN';
+  /** ms since epoch of the last heartbeat */
+  heartbeat: number;
+  iplTime: number;
+}
+
+/** A logged-on user: on which system (CSE: a user is logged on to one system at a time). */
+export interface SessionRecord {
+  userid: string;
+  system: string;
+  since: number;
+}
+
+/** A message for a user (or the CP) of a system in another process (CSE cross-system traffic). */
+export interface MailRecord {
+  id: number;
+  /** the system it is for */
+  system: string;
+  /** the user it is for ('' = the system's CP) */
+  userid: string;
+  /** MSG, WNG, MSGNOH, SMSG, OUT (a console line), CMD (AT ... CMD), REPLY */
+  kind: string;
+  sender: string;
+  senderSystem: string;
+  text: string;
+  created: number;
+}
+
 export interface CpStore {
   /** Run fn in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;
   getMeta(key: string): string | undefined;
   setMeta(key: string, value: string): void;
+  deleteMeta(key: string): void;
 
   putVolume(v: VolumeRecord): void;
   listVolumes(): VolumeRecord[];
@@ -108,6 +142,27 @@ export interface CpStore {
   updateSpoolFile(spoolid: number, changes: Partial<Omit<SpoolFileRecord, 'spoolid'>>): void;
   deleteSpoolFile(spoolid: number): void;
   readSpoolRecords(spoolid: number): string[];
+
+  // ----- CSE: systems, sessions and cross-system mail (shared by every process) -----
+  /** Record that a system is IPLed (state UP) by process pid. */
+  systemUp(name: string, pid: number, now: number): void;
+  /** Record a clean SHUTDOWN. */
+  systemDown(name: string): void;
+  heartbeat(name: string, now: number): void;
+  listSystems(): SystemRecord[];
+  /**
+   * Log a user on to a system: atomic across processes. If the user is logged on to
+   * another system for which alive(system) is true, nothing changes and that system is returned.
+   */
+  claimSession(userid: string, system: string, now: number, alive: (system: string) => boolean): string | undefined;
+  releaseSession(userid: string, system: string): void;
+  listSessions(): SessionRecord[];
+  clearSessions(system: string): void;
+  postMail(m: Omit<MailRecord, 'id'>): void;
+  /** Take (and delete) the mail for the given systems. */
+  takeMail(systems: string[]): MailRecord[];
+  /** Every link record (reliability checks, QUERY LINKS of a volume). */
+  allLinks(): LinkRecord[];
 
   close(): void;
 }

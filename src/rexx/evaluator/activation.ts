@@ -67,6 +67,8 @@ export class Activation {
   elapsedStart: number | undefined;
   /** the interpreter running this activation (set by the interpreter) */
   interp!: unknown;
+  /** the BifContext built-in functions called here see (made by the interpreter on first use) */
+  bifCtx: unknown = undefined;
   /** an INTERPRET string executed RETURN */
   returned = false;
 
@@ -79,7 +81,19 @@ export class Activation {
     /** how the program was invoked, for PARSE SOURCE: COMMAND, SUBROUTINE, FUNCTION */
     readonly invocation: string,
   ) {
-    if (parent) {
+    if (parent && kind === 'interpret') {
+      // INTERPRET runs in its routine's context: the interpreter copies these
+      // back when the string ends (normally or not), so they can be shared
+      this.numeric = parent.numeric;
+      this.trace = parent.trace;
+      this.interactive = parent.interactive;
+      this.address = parent.address;
+      this.prevAddress = parent.prevAddress;
+      this.traps = parent.traps;
+      this.depth = parent.depth + 1;
+      this.elapsedStart = parent.elapsedStart;
+      this.condition = parent.condition;
+    } else if (parent) {
       this.numeric = { ...parent.numeric };
       this.trace = parent.trace;
       this.interactive = parent.interactive;

@@ -137,12 +137,60 @@ function buildSetter(ref: VarRef): (a: Activation, v: string) => void {
     case 'comp': {
       const stem = stemGetter(ref.stem, true);
       const tail = compileTail(ref.tail);
+      const p0 = ref.tail[0]!;
+      if (ref.tail.length === 1 && 'v' in p0) {
+        const idx = tailIndex(p0.v);
+        return (a, v) => {
+          const i = idx(a);
+          if (i >= 0) stem(a)!.setN(i, v);
+          else stem(a)!.set(tail(a), v);
+        };
+      }
       return (a, v) => {
         const t = tail(a);
         stem(a)!.set(t, v);
       };
     }
   }
+}
+
+/** Number of decimal digits of a non-negative integer below 10**9. */
+function decimalLength(n: number): number {
+  return n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : n < 1000000 ? 6 : n < 10000000 ? 7 : n < 100000000 ? 8 : 9;
+}
+
+/**
+ * For a tail that is one simple symbol: its value as a number when that
+ * value is written exactly as String(n) for an integer 0 <= n < 10**9 (no
+ * sign, no leading zeros), else -1. Such a tail string and the number n name
+ * the same property of a stem's tails object, and the number is found
+ * without hashing a string.
+ */
+function tailIndex(name: string): (a: Activation) => number {
+  let lastPool: VarPool | undefined;
+  let lastBox: Box | undefined;
+  return (a) => {
+    const p = a.pool;
+    let b: Box | undefined;
+    if (p === lastPool) b = lastBox!;
+    else {
+      b = p.simple.get(name);
+      if (b === undefined) return -1;
+      lastPool = p;
+      lastBox = b;
+    }
+    const v = b.v;
+    if (v === undefined) return -1;
+    let n: number;
+    if (v === b.ns) n = b.n;
+    else {
+      n = plainInt(v);
+      b.ns = v;
+      b.n = n;
+    }
+    if (!(n >= 0) || v.length !== decimalLength(n)) return -1; // NaN, negative, '-0', leading zeros
+    return n;
+  };
 }
 
 /** Resolve the current derived name of a reference (for messages and NOVALUE). */
@@ -181,6 +229,22 @@ function build(e: Expr): Compiled {
       const stem = e.stem;
       const getStem = stemGetter(stem, false);
       const tail = compileTail(e.tail);
+      const p0 = e.tail[0]!;
+      if (e.tail.length === 1 && 'v' in p0) {
+        const idx = tailIndex(p0.v);
+        return (a) => {
+          const i = idx(a);
+          if (i >= 0) {
+            const st = getStem(a);
+            const v = st === undefined ? undefined : st.getN(i);
+            return v !== undefined ? v : runtime.novalue(a, stem + String(i));
+          }
+          const t = tail(a);
+          const st = getStem(a);
+          const v = st === undefined ? undefined : st.get(t);
+          return v !== undefined ? v : runtime.novalue(a, stem + t);
+        };
+      }
       return (a) => {
         const t = tail(a);
         const st = getStem(a);
@@ -219,8 +283,10 @@ function build(e: Expr): Compiled {
         return runtime.callFunction(a, name, quoted, vals);
       };
     }
-    case 'bin':
-      return binary(e.op, compile(e.l), compile(e.r));
+    case 'bin': {
+      const generic = binary(e.op, compile(e.l), compile(e.r));
+      return withIntPath(e, generic);
+    }
   }
 }
 
@@ -296,6 +362,193 @@ export function intArith(op: string, x: string, y: string, digits: number): stri
   }
   if (r >= 1e9 || r <= -1e9) return undefined;
   return r === 0 ? '0' : String(r);
+}
+
+// ---------------------------------------------------------------- integer path
+
+/**
+ * An integer evaluator of an expression: its value as a number when the
+ * expression's REXX value is a plain integer (plainInt) computed without any
+ * rounding, else NaN. Only for side-effect-free expressions (literals,
+ * simple variables, prefix +/- and the operators + - * / % //), so that
+ * when it gives NaN the string path can evaluate the same expression again
+ * with no visible difference. It never raises a condition: an unset
+ * variable gives NaN and the string path reports NOVALUE.
+ */
+export type IntFn = (a: Activation) => number;
+
+const intKey = Symbol('int');
+type WithInt = { [intKey]?: IntFn | null };
+
+export function compileInt(e: Expr): IntFn | null {
+  const w = e as WithInt;
+  let f = w[intKey];
+  if (f === undefined) f = w[intKey] = buildInt(e);
+  return f;
+}
+
+function buildInt(e: Expr): IntFn | null {
+  switch (e.k) {
+    case 'lit': {
+      const n = plainInt(e.v);
+      return () => n;
+    }
+    case 'var': {
+      const name = e.name;
+      let lastPool: VarPool | undefined;
+      let lastBox: Box | undefined;
+      return (a) => {
+        const p = a.pool;
+        let b: Box | undefined;
+        if (p === lastPool) b = lastBox!;
+        else {
+          b = p.simple.get(name);
+          if (b === undefined) return NaN;
+          lastPool = p;
+          lastBox = b;
+        }
+        const v = b.v;
+        if (v === b.ns) return b.n;
+        if (v === undefined) return NaN;
+        const n = plainInt(v);
+        b.ns = v;
+        b.n = n;
+        return n;
+      };
+    }
+    case 'pre': {
+      if (e.op === '\\') return null;
+      const x = compileInt(e.e);
+      if (!x) return null;
+      // at DIGITS >= 9 prefix +/- of a plain integer is exact (see prefix())
+      if (e.op === '+') return (a) => (a.numeric.digits >= 9 ? x(a) : NaN);
+      return (a) => (a.numeric.digits >= 9 ? -x(a) : NaN);
+    }
+    case 'bin': {
+      const op = e.op;
+      if (op !== '+' && op !== '-' && op !== '*' && op !== '/' && op !== '%' && op !== '//') return null;
+      const l = compileInt(e.l);
+      if (!l) return null;
+      const r = compileInt(e.r);
+      if (!r) return null;
+      // the same cases as intArith: exact integer results below 10**9 in magnitude
+      switch (op) {
+        case '+':
+          return (a) => {
+            if (a.numeric.digits < 9) return NaN;
+            const s = l(a) + r(a);
+            return s < 1e9 && s > -1e9 ? s : NaN;
+          };
+        case '-':
+          return (a) => {
+            if (a.numeric.digits < 9) return NaN;
+            const s = l(a) - r(a);
+            return s < 1e9 && s > -1e9 ? s : NaN;
+          };
+        case '*':
+          return (a) => {
+            if (a.numeric.digits < 9) return NaN;
+            const s = l(a) * r(a);
+            return s < 1e9 && s > -1e9 ? s : NaN;
+          };
+        case '/':
+          return (a) => {
+            if (a.numeric.digits < 9) return NaN;
+            const x = l(a);
+            const y = r(a);
+            if (y === 0 || x % y !== 0) return NaN; // (NaN % y is NaN: also refused)
+            return x / y;
+          };
+        case '%':
+          return (a) => {
+            if (a.numeric.digits < 9) return NaN;
+            const x = l(a);
+            const y = r(a);
+            if (y === 0) return NaN;
+            return (x - (x % y)) / y;
+          };
+        default:
+          return (a) => {
+            if (a.numeric.digits < 9) return NaN;
+            const y = r(a);
+            if (y === 0) return NaN;
+            return l(a) % y;
+          };
+      }
+    }
+    default:
+      return null;
+  }
+}
+
+const ARITH = new Set(['+', '-', '*', '/', '%', '//']);
+const COMPARE = new Set(['=', '\\=', '<>', '><', '>', '<', '>=', '\\<', '<=', '\\>']);
+
+/** Put the integer path in front of a binary node's string closure where it applies. */
+function withIntPath(e: Extract<Expr, { k: 'bin' }>, generic: Compiled): Compiled {
+  if (ARITH.has(e.op)) {
+    const ni = compileInt(e);
+    if (!ni) return generic;
+    return (a) => {
+      const v = ni(a);
+      // String(-0) is '0': no negative zero can appear
+      return v === v ? String(v) : generic(a);
+    };
+  }
+  if (COMPARE.has(e.op)) {
+    const li = compileInt(e.l);
+    const ri = li && compileInt(e.r);
+    if (!li || !ri) return generic;
+    const test = intTest(e.op);
+    return (a) => {
+      // two plain integers with DIGITS-FUZZ >= 9 compare exactly (see fastCompare)
+      if (a.numeric.digits - a.numeric.fuzz >= 9) {
+        const p = li(a);
+        if (p === p) {
+          const q = ri(a);
+          if (q === q) return test(p, q) ? '1' : '0';
+        }
+      }
+      return generic(a);
+    };
+  }
+  return generic;
+}
+
+function intTest(op: string): (p: number, q: number) => boolean {
+  switch (op) {
+    case '=':
+      return (p, q) => p === q;
+    case '>':
+      return (p, q) => p > q;
+    case '<':
+      return (p, q) => p < q;
+    case '>=':
+    case '\\<':
+      return (p, q) => p >= q;
+    case '<=':
+    case '\\>':
+      return (p, q) => p <= q;
+    default:
+      return (p, q) => p !== q;
+  }
+}
+
+/** A writer of simple variable `name` that also records the integer value in the box. */
+export function intSetter(name: string): (a: Activation, s: string, n: number) => void {
+  let lastPool: VarPool | undefined;
+  let lastBox: Box | undefined;
+  return (a, s, n) => {
+    const p = a.pool;
+    if (p !== lastPool) {
+      lastBox = p.box(name);
+      lastPool = p;
+    }
+    const b = lastBox!;
+    b.v = s;
+    b.ns = s;
+    b.n = n;
+  };
 }
 
 function binary(op: string, l: Compiled, r: Compiled): Compiled {

@@ -13,7 +13,7 @@ import type { Clause, Program, VarRef, DropItem, ConditionName, DoSpec } from '.
 import type { RexxHost } from '../host.js';
 import { Activation, type DoFrame, type ConditionInfo } from './activation.js';
 import { VarPool } from './variables.js';
-import { compile, compileTail, compileSetter, derivedName, plainInt, setRuntime, type Runtime } from './expression.js';
+import { compile, compileInt, compileTail, compileSetter, derivedName, intSetter, plainInt, setRuntime, type Runtime } from './expression.js';
 import { parseTemplate } from './parse-template.js';
 import { ExitSignal, SignalTransfer, LoopTransfer, HaltExit } from './signals.js';
 import { RexxError, rexxError } from '../errors.js';
@@ -258,21 +258,25 @@ export class Interpreter implements Runtime {
 
   // ------------------------------------------------------------------ BIF services
 
-  private bifCtx = new WeakMap<Activation, BifContext>();
-
+  /**
+   * The context a built-in function sees, made once per activation (kept on
+   * it); the services object, which most BIFs never use, only when asked for.
+   */
   bifContext(a: Activation): BifContext {
-    let c = this.bifCtx.get(a);
-    if (!c) {
-      const interp = this.services(a);
-      c = {
-        get numeric() {
-          return a.numeric;
-        },
-        host: this.host,
-        interp,
-      };
-      this.bifCtx.set(a, c);
-    }
+    const cached = a.bifCtx as BifContext | undefined;
+    if (cached !== undefined && cached.host === this.host) return cached;
+    let services: InterpreterServices | undefined;
+    const c: BifContext = {
+      get numeric() {
+        return a.numeric;
+      },
+      host: this.host,
+      get interp() {
+        return (services ??= self.services(a));
+      },
+    };
+    const self = this;
+    a.bifCtx = c;
     return c;
   }
 
@@ -379,28 +383,44 @@ export class Interpreter implements Runtime {
 
   /** Run `a` from a.pc until RETURN or the end of the program; returns the RETURN value. */
   execute(a: Activation): string | undefined {
-    const clauses = a.program.clauses;
+    const prog = a.program;
+    const clauses = prog.clauses;
     const n = clauses.length;
-    const fast = (a.program.compiled ??= new Array<ClauseFn | null | undefined>(n)) as (ClauseFn | null | undefined)[];
+    // (a plain array for the line numbers: an Int32Array per INTERPRET string costs an ArrayBuffer each)
+    const comp = (prog.compiled ??= [new Array<ClauseFn | null | undefined>(n), clauses.map((c) => c.line)]) as [
+      (ClauseFn | null | undefined)[],
+      number[],
+    ];
+    const fast = comp[0];
+    const lines = comp[1];
+    const host = this.host;
+    const pending = this.pending;
     for (;;) {
       if (a.pc >= n) {
         return undefined;
       }
-      const pc = a.pc;
-      const c = clauses[pc]!;
-      a.line = c.line;
+      let pc = a.pc;
       try {
-        if ((++this.clauseCount & 255) === 0 && this.host.pollHalt) this.pollHalt(a);
-        const traced = a.trace !== 'N' && a.trace !== 'O';
-        if (!traced) {
+        // Untraced: run the compiled clauses in a tight loop until one has no
+        // compiled form (or tracing starts).
+        while (a.trace === 'N' || a.trace === 'O') {
+          pc = a.pc;
+          if (pc >= n) return undefined;
+          a.line = lines[pc]!;
           let f = fast[pc];
-          if (f === undefined) f = fast[pc] = this.compileClause(c);
-          if (f !== null) {
-            f(a);
-            if (this.pending.length > 0) this.runPending(a);
-            continue;
-          }
+          if (f === undefined) f = fast[pc] = this.compileClause(clauses[pc]!);
+          if (f === null) break;
+          if ((++this.clauseCount & 255) === 0 && host.pollHalt) this.pollHalt(a);
+          const r = f(a);
+          if (r !== undefined) return r.value;
+          if (pending.length > 0) this.runPending(a);
         }
+        pc = a.pc;
+        if (pc >= n) return undefined;
+        const c = clauses[pc]!;
+        a.line = c.line;
+        if ((++this.clauseCount & 255) === 0 && host.pollHalt) this.pollHalt(a);
+        const traced = a.trace !== 'N' && a.trace !== 'O';
         if (traced) this.tracer.clause(a, c);
         const at = a.pc;
         const r = this.step(a, c);
@@ -408,6 +428,7 @@ export class Interpreter implements Runtime {
         if (r !== CONTINUE) return r.value;
         if (this.pending.length > 0) this.runPending(a);
       } catch (err) {
+        const c = clauses[pc]!;
         let e = err;
         // JavaScript stack exhausted by deep recursion: Error 11 here (if this
         // frame has no room either, the RangeError reaches the caller's frame)
@@ -446,6 +467,8 @@ export class Interpreter implements Runtime {
       }
     }
   }
+
+  private readonly assignFn = (act: Activation, ref: VarRef, v: string): void => this.assign(act, ref, v);
 
   private inDebug = false;
   private debugNoticeShown = false;
@@ -524,6 +547,18 @@ export class Interpreter implements Runtime {
       case 'assign': {
         const e = compile(c.e);
         const set = compileSetter(c.ref);
+        const ni = c.ref.k === 'var' && c.e.k === 'bin' ? compileInt(c.e) : null;
+        if (ni && c.ref.k === 'var') {
+          // an integer result also goes into the box's integer cache
+          const setInt = intSetter(c.ref.name);
+          return (a) => {
+            const v = ni(a);
+            if (v === v) setInt(a, String(v), v);
+            else set(a, e(a));
+            a.pc++;
+            a.procedureAllowed = false;
+          };
+        }
         return (a) => {
           set(a, e(a));
           a.pc++;
@@ -573,8 +608,81 @@ export class Interpreter implements Runtime {
           a.procedureAllowed = false;
         };
       case 'end':
-        if (c.select) return null;
+        if (c.select) {
+          return (a) => {
+            a.pc++;
+            a.procedureAllowed = false;
+          };
+        }
         return (a) => this.doEnd(a, c);
+      case 'select':
+      case 'otherwise':
+        return (a) => {
+          a.pc++;
+          a.procedureAllowed = false;
+        };
+      case 'return': {
+        const e = c.e ? compile(c.e) : undefined;
+        return (a) => {
+          const v = e ? e(a) : undefined;
+          if (a.kind === 'main') throw new ExitSignal(v);
+          if (a.kind === 'interpret') a.returned = true;
+          return { value: v };
+        };
+      }
+      case 'call': {
+        const args = c.args.map((x) => (x ? compile(x) : null));
+        const name = c.name;
+        const quoted = c.quoted;
+        const result = compileSetter({ k: 'var', name: 'RESULT' });
+        return (a) => {
+          const vals: (string | undefined)[] = new Array(args.length);
+          for (let i = 0; i < args.length; i++) {
+            const f = args[i];
+            vals[i] = f ? f(a) : undefined;
+          }
+          const savedLine = a.line;
+          const v = this.callRoutine(a, name, quoted, vals, false);
+          a.line = savedLine;
+          if (v === undefined) a.pool.dropSimple('RESULT');
+          else result(a, v);
+          a.pc++;
+          a.procedureAllowed = false;
+        };
+      }
+      case 'leave':
+      case 'iterate': {
+        const kind = c.k;
+        const name = c.name;
+        return (a) => {
+          this.leaveIterate(a, kind, name);
+        };
+      }
+      case 'exit': {
+        const e = c.e ? compile(c.e) : undefined;
+        return (a) => {
+          throw new ExitSignal(e ? e(a) : undefined);
+        };
+      }
+      case 'interpret': {
+        const e = compile(c.e);
+        return (a) => {
+          const r = this.interpret(a, e(a));
+          return r === CONTINUE ? undefined : r;
+        };
+      }
+      case 'parse':
+        return (a) => {
+          this.parse(a, c);
+          a.pc++;
+          a.procedureAllowed = false;
+        };
+      case 'procedure':
+        return (a) => {
+          this.procedure(a, c.expose);
+          a.pc++;
+          a.procedureAllowed = false;
+        };
       default:
         return null;
     }
@@ -834,7 +942,7 @@ export class Interpreter implements Runtime {
         sources.push(s.e ? compile(s.e)(a) : '');
         break;
     }
-    const assign = (act: Activation, ref: VarRef, v: string) => this.assign(act, ref, v);
+    const assign = this.assignFn;
     for (let i = 0; i < c.tpl.length; i++) {
       let src = i < sources.length ? sources[i]! : '';
       if (c.upper) src = upperAscii(src);
@@ -1076,7 +1184,7 @@ export class Interpreter implements Runtime {
 
 const CONTINUE = Symbol('continue');
 
-type ClauseFn = (a: Activation) => void;
+type ClauseFn = (a: Activation) => { value: string | undefined } | undefined | void;
 
 export function upperAscii(s: string): string {
   let out = '';

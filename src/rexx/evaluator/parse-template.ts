@@ -22,22 +22,25 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
 
-/** Assign `piece` to the targets word by word (the last target gets the rest). */
-function assignWords(a: Activation, targets: (VarRef | null)[], piece: string, assign: Assign): void {
-  let rest = piece;
-  const n = targets.length;
-  for (let t = 0; t < n; t++) {
-    const ref = targets[t]!;
-    if (t === n - 1) {
-      if (ref) assign(a, ref, rest);
+/**
+ * Assign `piece` to the targets items[from..to) word by word (the last target
+ * gets the rest, less the one blank that ended the word before it).
+ */
+function assignWords(a: Activation, items: TemplateItem[], from: number, to: number, piece: string, assign: Assign): void {
+  const len = piece.length;
+  let pos = 0;
+  for (let t = from; t < to; t++) {
+    const ref = (items[t] as { ref: VarRef | null }).ref;
+    if (t === to - 1) {
+      if (ref) assign(a, ref, pos === 0 ? piece : piece.slice(pos));
       return;
     }
-    let i = 0;
-    while (i < rest.length && isBlank(rest.charCodeAt(i))) i++;
+    let i = pos;
+    while (i < len && isBlank(piece.charCodeAt(i))) i++;
     let j = i;
-    while (j < rest.length && !isBlank(rest.charCodeAt(j))) j++;
-    if (ref) assign(a, ref, rest.slice(i, j));
-    rest = j < rest.length ? rest.slice(j + 1) : '';
+    while (j < len && !isBlank(piece.charCodeAt(j))) j++;
+    if (ref) assign(a, ref, piece.slice(i, j));
+    pos = j < len ? j + 1 : len;
   }
 }
 
@@ -52,13 +55,10 @@ export function parseTemplate(a: Activation, source: string, items: TemplateItem
   const len = source.length;
   let cursor = 0;
   let lastStart = 0;
-  let targets: (VarRef | null)[] = [];
+  let tFrom = 0; // targets waiting for a piece: items[tFrom..i)
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    if (item.k === 'target') {
-      targets.push(item.ref);
-      continue;
-    }
+    if (item.k === 'target') continue;
     let piece: string;
     if (item.k === 'lit' || item.k === 'varpat') {
       const pat = item.k === 'lit' ? item.v : compile(item.ref as import('../ast.js').Expr)(a);
@@ -84,10 +84,8 @@ export function parseTemplate(a: Activation, source: string, items: TemplateItem
       lastStart = pos;
       cursor = pos;
     }
-    if (targets.length > 0) {
-      assignWords(a, targets, piece, assign);
-      targets = [];
-    }
+    if (i > tFrom) assignWords(a, items, tFrom, i, piece, assign);
+    tFrom = i + 1;
   }
-  if (targets.length > 0) assignWords(a, targets, source.slice(cursor), assign);
+  if (items.length > tFrom) assignWords(a, items, tFrom, items.length, cursor === 0 ? source : source.slice(cursor), assign);
 }

@@ -11,6 +11,12 @@
 export class Box {
   /** explicitly dropped (only meaningful for compound variables) */
   dropped = false;
+  /**
+   * Integer cache for the evaluator's fast path: when v is (the same string
+   * as) ns, n is plainInt(v) (NaN when v is not a plain integer).
+   */
+  ns: string | undefined = undefined;
+  n = NaN;
   constructor(public v: string | undefined = undefined) {}
 }
 
@@ -18,9 +24,10 @@ export class Box {
  * Tails are kept in a prototype-less object, not a Map: V8's Map hashes
  * array-index strings ('1', '2', ...) badly and is ten times slower than
  * an object's elements for the typical `a.i` stems (measured on the sieve
- * of bench b6).
+ * of bench b6). A tail's entry is its value (a string) or, once the tail has
+ * been exposed to a procedure or dropped, a Box shared with other pools.
  */
-type Tails = Record<string, Box | undefined>;
+type Tails = Record<string, string | Box | undefined>;
 
 function newTails(): Tails {
   return Object.create(null) as Tails;
@@ -48,28 +55,48 @@ export class Stem {
 
   /** Value of tail, the default when it has none, undefined when neither (or dropped). */
   get(tail: string): string | undefined {
-    const b = this.tails[tail];
-    if (b !== undefined) {
-      if (b.v !== undefined) return b.v;
-      if (b.dropped) return undefined;
+    const x = this.tails[tail];
+    if (typeof x === 'string') return x;
+    if (x !== undefined) {
+      if (x.v !== undefined) return x.v;
+      if (x.dropped) return undefined;
     }
     return this.dflt;
   }
 
-  set(tail: string, value: string): void {
-    const b = this.tails[tail];
-    if (b !== undefined) {
-      b.v = value;
-      b.dropped = false;
-    } else this.tails[tail] = new Box(value);
+  /** get() for a tail that is the canonical form of a non-negative integer (an element index). */
+  getN(tail: number): string | undefined {
+    const x = this.tails[tail];
+    if (typeof x === 'string') return x;
+    if (x !== undefined) {
+      if (x.v !== undefined) return x.v;
+      if (x.dropped) return undefined;
+    }
+    return this.dflt;
   }
 
+  setN(tail: number, value: string): void {
+    const x = this.tails[tail];
+    if (x !== undefined && typeof x !== 'string') {
+      x.v = value;
+      x.dropped = false;
+    } else this.tails[tail] = value;
+  }
+
+  set(tail: string, value: string): void {
+    const x = this.tails[tail];
+    if (x !== undefined && typeof x !== 'string') {
+      x.v = value;
+      x.dropped = false;
+    } else this.tails[tail] = value;
+  }
+
+  /** The tail's box (made, holding the current value, if the tail has none yet). */
   box(tail: string): Box {
-    let b = this.tails[tail];
-    if (!b) {
-      b = new Box();
-      this.tails[tail] = b;
-    }
+    const x = this.tails[tail];
+    if (x !== undefined && typeof x !== 'string') return x;
+    const b = new Box(x);
+    this.tails[tail] = b;
     return b;
   }
 }

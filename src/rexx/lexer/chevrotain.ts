@@ -14,6 +14,9 @@ import fs from 'node:fs';
 type Chevrotain = typeof import('chevrotain');
 
 async function load(): Promise<Chevrotain> {
+  // dist/rexx/lexer/ -> the package's own node_modules (the usual layout), without module resolution
+  const local = new URL('../../../node_modules/chevrotain/lib/chevrotain.mjs', import.meta.url);
+  if (fs.existsSync(local)) return (await import(local.href)) as Chevrotain;
   try {
     const api = createRequire(import.meta.url).resolve('chevrotain');
     const bundle = path.join(path.dirname(api), '..', 'chevrotain.mjs');

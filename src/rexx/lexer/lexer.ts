@@ -49,7 +49,7 @@ export function tokenize(source: string): RxToken[] {
   if (res.errors.length > 0) {
     const err = res.errors[0]!;
     const ch = source.charCodeAt(err.offset);
-    const e = rexxError(13, 1, ch.toString(16).toUpperCase().padStart(2, '0'));
+    const e = rexxError(13, 1, ch.toString(16).padStart(2, '0')); // lower case, as Regina prints it
     e.line = err.line ?? 1;
     throw e;
   }
