@@ -156,6 +156,9 @@ async function logon(c: Client, userid: string): Promise<void> {
   await until(c, () => has('LOGON AT')() && c.status().startsWith('CP READ'), 'CP READ after LOGON');
 }
 
+/** commands completed by all sessions (progress lines) */
+let completed = 0;
+
 /** The line CP writes for `MSG * token` (not the echo of the command). */
 const answer = (token: string) => (l: string) => l.includes('MSG FROM') && l.trimEnd().endsWith(` ${token}`);
 
@@ -183,6 +186,7 @@ async function run(c: Client, id: number, endAt: number, thinkMs: number): Promi
       await until(c, () => c.status().startsWith('MORE...') || (outputArea().some(answer(b)) && c.status().startsWith('CP READ')), `${b}`, 30_000);
     }
     latencies.push(now() - t0);
+    completed++;
     if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs));
   }
   pages.push(outputArea());
@@ -276,7 +280,17 @@ export async function benchConsoles(env: NodeJS.ProcessEnv = process.env): Promi
     console.log(`consoles: ${users} users logged on at once in ${logonS.toFixed(1)} s`);
     if (users !== nTn + nWeb) ok = false;
     const endAt = now() + seconds * 1000;
-    const results = await Promise.all(clients.map((c, i) => run(c, i + 1, endAt, think)));
+    completed = 0;
+    const started = now();
+    const progress = setInterval(() => {
+      console.log(`consoles: ${((now() - started) / 1000).toFixed(0)} s of ${seconds}, ${completed} commands`);
+    }, 10_000);
+    let results: SessionResult[];
+    try {
+      results = await Promise.all(clients.map((c, i) => run(c, i + 1, endAt, think)));
+    } finally {
+      clearInterval(progress);
+    }
     const echo = await loopbackEcho(nTn + nWeb, Math.min(5000, seconds * 1000));
     console.log(`${'sessions'.padEnd(16)} ${'commands'.padStart(9)} ${'per_s'.padStart(8)} ${'p50_ms'.padStart(8)} ${'p90_ms'.padStart(8)} ${'p99_ms'.padStart(8)} ${'max_ms'.padStart(8)} lost`);
     const line = (name: string, rs: SessionResult[]) => {

@@ -126,6 +126,7 @@ function main(): void {
   else console.log(`bench: wrong ${wrong}`);
   process.exitCode = wrong === 0 ? 0 : 1;
   void import('./bench-consoles.js').then((m) => m.mainConsoles()); // consoles: 50 TN3270 + 50 WebSocket sessions (issue 9)
+  void import('./bench-migration.js').then((m) => m.mainMigration()); // live guest migration: one and two processes vs a loopback socket (issue 5)
 }
 
 main();

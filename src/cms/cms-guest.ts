@@ -11,5 +11,5 @@ export { CMS_LEVEL, readyLine } from './cms.js';
 
 export async function runCms(ch: GuestChannel, data: GuestStartData): Promise<void> {
   await loadPackages();
-  new Cms(ch, data).run();
+  await new Cms(ch, data).run();
 }

@@ -12,7 +12,7 @@ import { type GuestChannel, GuestKilled, type GuestStartData } from '../common/c
 import { RexxQueue } from '../rexx/queue.js';
 import { type CmsDisk, type Fst, HostFolderFs, MinidiskFs } from './fs.js';
 import { hex3, parseLine, type Parsed } from './util.js';
-import { runExecSource } from './rexx-host.js';
+import { loadRexx, rexx } from './rexx-link.js';
 import { COMMANDS } from './commands.js';
 
 export const CMS_LEVEL = 'z/VM V7.3.0    2025-01-01 00:00';
@@ -253,12 +253,12 @@ export class Cms {
   runExec(acc: Accessed, fst: Fst, args: string, invokedAs: string): number {
     const records = acc.disk.read(fst);
     const source = records.map((r) => (fst.recfm === 'F' ? r.trimEnd() : r)).join('\n');
-    return runExecSource(this, source, { fn: fst.fn, ft: fst.ft, fm: this.fmText(acc, fst), invokedAs }, [args]);
+    return rexx().runExecSource(this, source, { fn: fst.fn, ft: fst.ft, fm: this.fmText(acc, fst), invokedAs }, [args]);
   }
 
   // ------------------------------------------------------------------ the loop
 
-  private ipl(): void {
+  private async ipl(): Promise<void> {
     this.out(CMS_LEVEL);
     // the A-disk and the system disks (CMS IPL accesses 191 as A, 190 as S, 19E as Y)
     const plan: [number, string][] = [
@@ -273,13 +273,17 @@ export class Cms {
     }
     loadLasting(this);
     const profile = this.findFile('PROFILE', 'EXEC');
-    if (profile) this.runExec(profile.acc, profile.fst, '', 'PROFILE');
+    if (profile) {
+      await loadRexx();
+      this.runExec(profile.acc, profile.fst, '', 'PROFILE');
+    }
   }
 
-  run(): void {
+  async run(): Promise<void> {
     const t0 = process.hrtime.bigint();
-    this.ipl();
+    await this.ipl();
     this.out(readyLine(0, Math.max(10, Number(process.hrtime.bigint() - t0) / 1e6), new Date()));
+    await loadRexx();
     for (;;) {
       const line = this.readTerminal();
       if (line.trim() === '') continue;

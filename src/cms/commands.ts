@@ -8,7 +8,6 @@
  * invalid option: 24; 113S not attached: 100).
  */
 import type { Accessed, Cms, CmdEnv, CommandDef } from './cms.js';
-import { CMS_LEVEL } from './cms.js';
 import { type Fst, MinidiskFs } from './fs.js';
 import { abbrev, cmsDate, hex3, patternMatch, type Parsed } from './util.js';
 import { SPOOL_COMMANDS } from './spool-cmds.js';
@@ -423,4 +422,3 @@ export const COMMANDS: CommandDef[] = [
   ...REXX_COMMANDS,
 ];
 
-export { CMS_LEVEL };

@@ -5,7 +5,7 @@
 import type { Cms, CommandDef } from './cms.js';
 import type { Accessed } from './cms.js';
 import { needDisk, writeRc } from './commands.js';
-import { callerVariables } from './rexx-host.js';
+import { callerVariables } from './rexx-link.js';
 import { abbrev, type Parsed } from './util.js';
 
 const up = (s: string | undefined) => (s ?? '').toUpperCase();

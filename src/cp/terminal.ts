@@ -14,7 +14,7 @@ import { stamp } from '../common/timefmt.js';
 import { cpMessage, editMessage } from './messages.js';
 import type { CpSystem } from './system.js';
 import type { VirtualMachine } from './guest/virtual-machine.js';
-import { type TerminalSettings, defaultTerminalSettings } from './terminal-settings.js';
+import { type TerminalSettings, defaultTerminalSettings, immediateCp } from './terminal-settings.js';
 
 export type ReadKind = 'LOGO' | 'CP READ' | 'VM READ' | 'PROMPT';
 
@@ -135,8 +135,9 @@ export class CpTerminal {
       pr.resolve(line);
       return;
     }
-    if (/^#CP(\s|$)/i.test(line) && this.vm && this.settings.linend !== null) {
-      const cmd = line.slice(3).trim();
+    // <LINEND>CP command (`#CP` by default; none with TERMINAL LINEND OFF)
+    const cmd = this.vm ? immediateCp(line, this.settings.linend) : undefined;
+    if (cmd !== undefined && this.vm) {
       if (cmd === '') {
         this.vm.attention();
         this.refresh();

@@ -5,7 +5,7 @@
  * on a non-loopback address while shipped passwords are unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe, type ServeHandle } from '../../src/cli/serve.js';
+import { SERVE_USAGE, serveMain, startServe, type ServeHandle } from '../../src/cli/serve.js';
 import { S3270, haveS3270 } from './tn3270/s3270-driver.js';
 import { TnClient } from './tn3270/terminal-sim.js';
 
@@ -17,6 +17,23 @@ describe('vmrexx serve security', () => {
     await expect(startServe({ host: '0.0.0.0', tn3270Port: 0, httpPort: 0, autolog: false })).rejects.toThrow(
       /shipped password.*--insecure/s,
     );
+  });
+});
+
+describe('vmrexx serve options', () => {
+  it('refuses a bad --logon-attempts / --logon-delay with the usage', async () => {
+    const err: string[] = [];
+    const orig = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      expect(await serveMain(['--logon-attempts', 'many'])).toBe(2);
+      expect(await serveMain(['--logon-delay'])).toBe(2);
+    } finally {
+      process.stderr.write = orig;
+    }
+    expect(err.join('')).toContain('--logon-attempts needs a number, not many');
+    expect(err.join('')).toContain('--logon-delay needs a value');
+    expect(SERVE_USAGE).toContain('[--logon-attempts N] [--logon-delay SECONDS]');
   });
 });
 

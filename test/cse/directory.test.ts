@@ -60,7 +60,18 @@ describe('per-system object directories', () => {
     pun.records.push(...withUser4.split('\n'));
     const sent = await a.type('CLOSE 00D NAME USER DIRECT');
     const spoolid = Number(/PUN FILE (\d{4})/.exec(sent[0]!)![1]);
+    const before = vm.entry;
+    // a source with errors is refused and changes nothing
+    pun.records.push('USER BAD', '  MDISK 0191 3390 0001 0010 NOVOL MR ALL');
+    const badId = Number(/PUN FILE (\d{4})/.exec((await a.type('CLOSE 00D'))[0]!)![1]);
+    const refused = await a.type(`DIRECTXA RDR ${badId}`);
+    expect(refused.at(-2)).toBe('EOJ DIRECTORY NOT UPDATED');
+    expect(refused.at(-1)).toBe('HCPDIR008E Directory has errors; not updated');
+    expect(await a.type('DIRECTXA RDR 9999')).toEqual(['HCPDIR042E Spoolid 9999 does not exist']);
     expect(await a.type(`DIRECTXA RDR ${spoolid}`)).toEqual(['EOJ DIRECTORY UPDATED AND ON LINE']);
+    // logged-on users keep the entry they logged on with; new logons get the new one
+    expect(vm.entry).toBe(before);
+    expect(tc.cluster.system('VMSYS1')!.directory.users.get('MAINT')).not.toBe(before);
     await a.type('LOGON USER4'); // logged on already: answers, changes nothing
     // the other "process" polls the store and rebuilds its object directory
     await new Promise((r) => setTimeout(r, 400));

@@ -17,6 +17,15 @@ async function logonOperator(c: TestCluster): Promise<TestConsole> {
   return con;
 }
 
+/** Type a VMRELOCATE MOVE and wait for its outcome; the output lines since it was typed. */
+async function move(cmd: string): Promise<string[]> {
+  const from = op.output.length;
+  await op.type(cmd, 120_000);
+  await op.waitFor(/has been relocated|HCPRLH1960E|HCPRLH1940E/, 120_000);
+  await new Promise((r) => setTimeout(r, 50));
+  return op.output.slice(from);
+}
+
 function where(cluster: Cluster, userid: string): string[] {
   return [...cluster.systems.values()].filter((s) => s.vms.has(userid)).map((s) => s.name);
 }
@@ -55,7 +64,7 @@ describe('VMRELOCATE in one process', () => {
 
   it('MOVE relocates the running guest: it runs on VMSYS2 only, counter continued, digest matched', async () => {
     const before = await counter(tc.cluster, 'LNXA5VM');
-    const out = await op.type('VMRELOCATE MOVE LNXA5VM VMSYS2', 60_000);
+    const out = await move('VMRELOCATE MOVE LNXA5VM VMSYS2');
     const text = out.join('\n');
     expect(text).toContain('Relocation of LNXA5VM from VMSYS1 to VMSYS2 started');
     expect(text).toMatch(/Relocation of LNXA5VM pass 1: \d+ pages sent, \d+ still dirty/);
@@ -69,7 +78,7 @@ describe('VMRELOCATE in one process', () => {
     const q = await op.type('QUERY LNXA5VM');
     expect(q.join('\n')).toMatch(/LNXA5VM.*VMSYS2|VMSYS2.*LNXA5VM|LNXA5VM/);
     // and back again
-    const back = await op.type('VMRELOCATE MOVE LNXA5VM VMSYS1', 60_000);
+    const back = await move('VMRELOCATE MOVE LNXA5VM VMSYS1');
     expect(back.join('\n')).toContain('User LNXA5VM has been relocated from VMSYS2 to VMSYS1');
     expect(where(tc.cluster, 'LNXA5VM')).toEqual(['VMSYS1']);
     await waitCounterAbove(tc.cluster, 'LNXA5VM', after);
@@ -77,7 +86,7 @@ describe('VMRELOCATE in one process', () => {
 
   it('refuses with reasons and changes nothing', async () => {
     setSystemProfile(tc.cluster.system('VMSYS2')!, { facilities: ['ESA390', 'ZARCH'], maxGuestStorage: 64 * 1024 * 1024, cpLevel: 720 });
-    const out = await op.type('VMRELOCATE MOVE LNXA5VM VMSYS2');
+    const out = await move('VMRELOCATE MOVE LNXA5VM VMSYS2');
     const t = out.join('\n');
     expect(t).toContain('HCPRLH1940E LNXA5VM is not relocatable for the following reason(s):');
     expect(t).toMatch(/HCPRLE1944I LNXA5VM: Architecture features .*VX.* are not available on VMSYS2/);
@@ -112,7 +121,7 @@ describe('VMRELOCATE in one process', () => {
       it(`${kind} failure at ${s.step}${s.pass ? ` ${s.pass}` : ''}: the guest keeps running on the source, intact`, async () => {
         plannedFaults.set('LNXA5VM', { step: s.step, pass: s.pass, kind });
         const before = await counter(tc.cluster, 'LNXA5VM');
-        const out = await op.type('VMRELOCATE MOVE LNXA5VM VMSYS2 IMMEDIATE', 60_000);
+        const out = await move('VMRELOCATE MOVE LNXA5VM VMSYS2 IMMEDIATE');
         const t = out.join('\n');
         if (s.step === 'pass' && s.pass === 2) {
           // IMMEDIATE makes one pass only: pass 2 never comes, the move completes
@@ -129,7 +138,7 @@ describe('VMRELOCATE in one process', () => {
         expect((await op.type('VMRELOCATE STATUS')).join('\n')).toContain('No relocations in progress');
         if (kind === 'link') linkInMemory(isfcNode(tc.cluster.system('VMSYS1')!), isfcNode(tc.cluster.system('VMSYS2')!));
         // and a new attempt succeeds
-        const again = await op.type('VMRELOCATE MOVE LNXA5VM VMSYS2', 60_000);
+        const again = await move('VMRELOCATE MOVE LNXA5VM VMSYS2');
         expect(again.join('\n')).toContain('has been relocated');
         expect(where(tc.cluster, 'LNXA5VM')).toEqual(['VMSYS2']);
       });
@@ -137,7 +146,7 @@ describe('VMRELOCATE in one process', () => {
 
   it('a digest mismatch aborts the move', async () => {
     plannedFaults.set('LNXA5VM', { step: 'state', kind: 'digest' });
-    const out = await op.type('VMRELOCATE MOVE LNXA5VM VMSYS2', 60_000);
+    const out = await move('VMRELOCATE MOVE LNXA5VM VMSYS2');
     expect(out.join('\n')).toMatch(/cancelled: memory digest mismatch/);
     expect(where(tc.cluster, 'LNXA5VM')).toEqual(['VMSYS1']);
   });

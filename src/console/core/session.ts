@@ -120,7 +120,8 @@ export class ConsoleSession implements ConsoleEndpoint {
     } else if (this.isImmediateCp(text)) {
       // <linend>CP command: to CP from any state (CHARDEL and ESCAPE apply, LINEND does not split it)
       const cmd = immediateCp(editLine(text, { ...this.config, linend: null })[0]!, this.config.linend) ?? '';
-      const line = cmd === '' ? '#CP' : `#CP ${cmd}`;
+      const cp = `${this.config.linend}CP`;
+      const line = cmd === '' ? cp : `${cp} ${cmd}`;
       if (this.state === 'RUNNING') {
         this.emit({ type: 'input', line: text, echo: true });
         this.terminal.immediate(line);

@@ -1,7 +1,7 @@
 /**
- * A scripted 3270 client (copied from test/console/tn3270/terminal-sim.ts for the console
- * load benchmark, src/cli/bench-consoles.ts): a minimal 3270 display buffer that applies outbound records the way a
- * terminal does, and a telnet client that negotiates TN3270 or TN3270E with a
+ * A scripted 3270 client, for the tests (test/console/tn3270/terminal-sim.ts) and the
+ * console load benchmark (src/cli/bench-consoles.ts): a minimal 3270 display buffer that
+ * applies outbound records the way a terminal does, and a telnet client that negotiates TN3270 or TN3270E with a
  * server.  Enough to check the server's screens byte-exactly without s3270.
  */
 

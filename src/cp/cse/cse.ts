@@ -50,6 +50,8 @@ export class Cse {
   private readonly seen = new Map<string, boolean>();
   private readonly waiting = new Map<string, (r: RemoteResult) => void>();
   private token = 0;
+  /** systems of this process already recorded as IPLed */
+  private readonly registered = new WeakSet<CpSystem>();
   private systemsCache: { at: number; list: SystemRecord[] } = { at: 0, list: [] };
   directoryVersion = '';
   /** set by commands/msg.ts (keeps this module free of command imports) */
@@ -70,7 +72,7 @@ export class Cse {
   /** The systems of this process are IPLed: record them and start polling. */
   start(): void {
     const now = this.now();
-    for (const s of this.cluster.systems.values()) this.systemIpled(s, now);
+    for (const s of this.cluster.systems.values()) if (!this.registered.has(s)) this.systemIpled(s, now);
     this.directoryVersion = this.store.getMeta('directory_version') ?? '';
     for (const r of this.store.listSystems()) if (!this.cluster.systems.has(r.name)) this.seen.set(r.name, this.recordAlive(r, now));
     if (!this.timer) {
@@ -81,6 +83,7 @@ export class Cse {
 
   /** A system of this process (re)IPLed: its earlier users and links are gone. */
   systemIpled(s: CpSystem, now = this.now()): void {
+    this.registered.add(s);
     this.store.transaction(() => {
       this.store.clearSessions(s.name);
       this.store.clearLinks(s.name);
@@ -222,7 +225,10 @@ export class Cse {
         this.lastBeat = now;
         for (const name of this.cluster.systems.keys()) this.store.heartbeat(name, now);
       }
-      for (const m of this.store.takeMail([...this.cluster.systems.keys()])) void this.deliver(m);
+      for (const m of this.store.takeMail([...this.cluster.systems.keys()]))
+        this.deliver(m).catch(() => {
+          /* a malformed or undeliverable item: dropped, as CP drops a message to a user who left */
+        });
       this.systemsCache.at = 0;
       for (const r of this.systemRecords()) {
         if (this.cluster.systems.has(r.name)) continue;

@@ -54,8 +54,8 @@ export async function diag104(vm: VirtualMachine, args: (string | number)[]): Pr
       return { rc: 0, cc: 0, result: '' };
     }
     const dest = String(args[3] ?? '').toUpperCase();
-    const guest = vm.system.cluster.findUser(userid);
-    if (!guest || guest.loggedOff) return fail(45, `${userid} not logged on`);
+    const guest = vm.system.vms.get(userid); // a van moves guests of its own system
+    if (!guest || guest.loggedOff) return fail(45, `${userid} not logged on at ${vm.system.name}`);
     if (!dest) return { rc: 26, cc: 3, result: '' };
     const m = new OutwardMigration(guest, dest, { requester: vm.userid, maxQuiesceMs: Number(args[4] ?? '') > 0 ? Number(args[4]) * 1000 : undefined });
     m.owner = vm.userid;
@@ -67,7 +67,7 @@ export async function diag104(vm: VirtualMachine, args: (string | number)[]): Pr
   const userid = String(args[1] ?? '').toUpperCase();
   if (!userid) return { rc: 26, cc: 3, result: '' };
   if (fn === 'GETCONFIG' && !relocations.has(userid)) {
-    const guest = vm.system.cluster.findUser(userid);
+    const guest = vm.system.vms.get(userid);
     return guest ? { rc: 0, cc: 0, result: JSON.stringify(getGuestConfig(guest)) } : fail(45, `${userid} not logged on`);
   }
   const m = relocations.get(userid);

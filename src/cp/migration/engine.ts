@@ -33,7 +33,7 @@ import {
   copyPages,
   getGuestConfig,
   getGuestState,
-  memoryDigest,
+  PageFingerprints,
   setThrottle,
   stunGuest,
   systemProfile,
@@ -88,6 +88,8 @@ export interface MigrationResult {
   counterAtStun?: number;
 }
 
+/** pages re-read from memory for the digest at stun (see PageFingerprints.digest) */
+export const DIGEST_SAMPLE = 4096;
 const BATCH = 256; // pages per ISFC message (1 MiB)
 const WINDOW = 4; // messages in flight
 
@@ -99,6 +101,8 @@ export class OutwardMigration {
   readonly node: IsfcNode;
   readonly tracker: ChangeTracker;
   readonly sent: Uint8Array;
+  /** fingerprints of the pages as sent (the digest is built from them at stun) */
+  readonly prints: PageFingerprints;
   readonly passes: PassStat[] = [];
   config?: GuestConfig;
   status = 'Eligibility check';
@@ -139,6 +143,7 @@ export class OutwardMigration {
     this.node = isfcNode(vm.system);
     this.tracker = new ChangeTracker(vm.storage);
     this.sent = new Uint8Array(vm.storage.pages);
+    this.prints = new PageFingerprints(vm.storage.pages);
   }
 
   get source(): CpSystem {
@@ -208,6 +213,7 @@ export class OutwardMigration {
         const chunk = pages.slice(next, next + BATCH);
         next += BATCH;
         const data = copyPages(this.vm.storage, chunk);
+        this.prints.take(chunk, new Int32Array(data.buffer, 0, data.length >>> 2), false);
         await this.req('mig.pages', { userid: this.userid, pages: chunk }, data);
         for (const p of chunk) this.sent[p] = 1;
         this.pagesSent += chunk.length;
@@ -233,7 +239,9 @@ export class OutwardMigration {
 
   getState(): GuestState {
     this.state = getGuestState(this.vm);
-    this.digest = memoryDigest(this.vm.storage, this.sent, this.state);
+    // memory at stun: every page's fingerprint as sent, up to DIGEST_SAMPLE of them taken again
+    // from the (stunned) memory now — all of them for a guest of up to 16 MiB in use
+    this.digest = this.prints.digest(this.state, { storage: this.vm.storage, sample: DIGEST_SAMPLE });
     return this.state;
   }
 
@@ -259,12 +267,14 @@ export class OutwardMigration {
     this.status = 'Resuming';
     this.committing = true;
     await this.node.request(this.dest, 'mig.commit', { userid: this.userid, links });
+    this.resumedAt = performance.now(); // the guest runs on the destination: the quiesce ends
     this.committed = true;
     await removeSourceCopy(this.vm, this.dest);
     this.checkFault('resume');
   }
   committing = false;
   committed = false;
+  resumedAt = 0;
 
   /** Abort: the destination drops its copy; the guest runs on here. */
   async abort(reason: string): Promise<void> {
@@ -368,7 +378,7 @@ export class OutwardMigration {
       pagesSent: this.pagesSent,
       guestPages: this.vm.storage.pages,
       totalMs: Date.now() - this.started,
-      quiesceMs: this.stunnedAt ? quiesceMs : 0,
+      quiesceMs: this.stunnedAt ? (this.resumedAt ? this.resumedAt - this.stunnedAt : quiesceMs) : 0,
       digest: this.digest,
       counterAtStun: this.state?.counter,
     };

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { CTL_COUNTER, CTL_KILL, CTL_PARKED, CTL_STOP, CTL_THROTTLE } from '../../common/channel.js';
 
 let stunGeneration = 0;
+const ZERO_PAGE = Buffer.alloc(PAGE_SIZE);
 import type { VirtualDevice } from '../guest/devices.js';
 import type { SmsgItem, VirtualMachine, VmSettings } from '../guest/virtual-machine.js';
 import { PAGE_SHIFT, PAGE_SIZE, type GuestStorage } from '../storage/guest-storage.js';
@@ -187,15 +188,9 @@ export class ChangeTracker {
     if (this.first) {
       this.first = false;
       for (let i = 0; i < bits.length; i++) Atomics.exchange(bits, i, 0);
-      const w = new Int32Array(this.storage.bytes.buffer, 0, this.storage.size >>> 2);
-      const per = PAGE_SIZE >>> 2;
-      for (let p = 0, base = 0; p < this.storage.pages; p++, base += per) {
-        for (let i = base, e = base + per; i < e; i++)
-          if (w[i] !== 0) {
-            out.push(p);
-            break;
-          }
-      }
+      // native compares against a zero page (memcmp): a 2 GiB sparse guest is scanned quickly
+      const buf = Buffer.from(this.storage.bytes.buffer, 0, this.storage.size);
+      for (let p = 0; p < this.storage.pages; p++) if (buf.compare(ZERO_PAGE, 0, PAGE_SIZE, p * PAGE_SIZE, (p + 1) * PAGE_SIZE) !== 0) out.push(p);
       return out;
     }
     for (let i = 0; i < bits.length; i++) {
@@ -239,6 +234,72 @@ export function copyPages(storage: GuestStorage, pages: number[]): Uint8Array {
 export function storePages(storage: GuestStorage, pages: number[], data: Uint8Array): void {
   const dst = storage.bytes;
   for (let i = 0; i < pages.length; i++) dst.set(data.subarray(i * PAGE_SIZE, (i + 1) * PAGE_SIZE), pages[i]! << PAGE_SHIFT);
+}
+
+/** 64-bit fingerprint of one 4 KiB page (two 32-bit lanes over its words): lo, hi. */
+export function pageFingerprint(words: Int32Array, base: number): [number, number] {
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = 0x9747b28c | 0;
+  for (let i = base, e = base + (PAGE_SIZE >>> 2); i < e; i++) {
+    const w = words[i]!;
+    h1 = Math.imul(h1 ^ w, 0x01000193);
+    h2 = Math.imul(h2 + w, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return [h1 >>> 0, h2 >>> 0];
+}
+
+/** Per-page fingerprints of the pages one side holds: taken as pages are sent or stored. */
+export class PageFingerprints {
+  readonly present: Uint8Array;
+  readonly lo: Uint32Array;
+  readonly hi: Uint32Array;
+  constructor(pages: number) {
+    this.present = new Uint8Array(pages);
+    this.lo = new Uint32Array(pages);
+    this.hi = new Uint32Array(pages);
+  }
+  /** Record pages[k] from words at page slot k*1024 + offset (a copy buffer or the storage itself). */
+  take(pages: number[], words: Int32Array, fromStorage: boolean): void {
+    for (let k = 0; k < pages.length; k++) {
+      const p = pages[k]!;
+      const [a, b] = pageFingerprint(words, (fromStorage ? p : k) * (PAGE_SIZE >>> 2));
+      this.present[p] = 1;
+      this.lo[p] = a;
+      this.hi[p] = b;
+    }
+  }
+  /**
+   * The digest: SHA-256 over every present page's number and fingerprint, and the state.
+   * `live` (the source at stun): re-fingerprint up to `sample` present pages from memory as
+   * it is now — a page changed without its change bit then breaks the digest.
+   */
+  digest(state: GuestState, live?: { storage: GuestStorage; sample: number }): string {
+    const h = createHash('sha256');
+    const n = this.present.length;
+    let count = 0;
+    for (let p = 0; p < n; p++) if (this.present[p]) count++;
+    const step = live ? Math.max(1, Math.ceil(count / live.sample)) : 0;
+    const words = live ? new Int32Array(live.storage.bytes.buffer, 0, live.storage.size >>> 2) : undefined;
+    const rec = new Uint32Array(3 * 1024);
+    let r = 0;
+    let seen = 0;
+    for (let p = 0; p < n; p++) {
+      if (!this.present[p]) continue;
+      let a = this.lo[p]!;
+      let b = this.hi[p]!;
+      if (words && seen++ % step === 0) [a, b] = pageFingerprint(words, p * (PAGE_SIZE >>> 2));
+      rec[r++] = p;
+      rec[r++] = a;
+      rec[r++] = b;
+      if (r === rec.length) {
+        h.update(rec);
+        r = 0;
+      }
+    }
+    h.update(rec.subarray(0, r));
+    h.update(JSON.stringify({ program: state.program, parm: state.parm, counter: state.counter }));
+    return h.digest('hex');
+  }
 }
 
 /**

@@ -18,7 +18,7 @@ import { VirtualMachine } from '../guest/virtual-machine.js';
 import { formatStorageSize } from '../directory/model.js';
 import { type IsfcNode, onIsfcNode } from '../isfc/isfc.js';
 import type { CpSystem } from '../system.js';
-import { type GuestConfig, type GuestState, memoryDigest, restoreGuestState, setGuestConfig, systemProfile } from './guest-image.js';
+import { type GuestConfig, type GuestState, PageFingerprints, restoreGuestState, setGuestConfig, systemProfile } from './guest-image.js';
 
 export interface Reason {
   id: string;
@@ -31,7 +31,7 @@ interface Incoming {
   userid: string;
   from: string;
   vm: VirtualMachine;
-  present: Uint8Array;
+  prints: PageFingerprints;
   pagesReceived: number;
   state?: GuestState;
   digestOk: boolean;
@@ -106,7 +106,7 @@ function setup(system: CpSystem, node: IsfcNode): void {
       userid: vm.userid,
       from: m.from,
       vm,
-      present: new Uint8Array(vm.storage.pages),
+      prints: new PageFingerprints(vm.storage.pages),
       pagesReceived: 0,
       digestOk: false,
       committed: false,
@@ -119,11 +119,9 @@ function setup(system: CpSystem, node: IsfcNode): void {
     fault(system, 'pages');
     const data = m.data!;
     const bytes = inc.vm.storage.bytes;
-    for (let i = 0; i < b.pages.length; i++) {
-      const p = b.pages[i]!;
-      bytes.set(data.subarray(i * 4096, (i + 1) * 4096), p * 4096);
-      inc.present[p] = 1;
-    }
+    for (let i = 0; i < b.pages.length; i++) bytes.set(data.subarray(i * 4096, (i + 1) * 4096), b.pages[i]! * 4096);
+    // fingerprints of the pages as stored here (read back from this guest's memory)
+    inc.prints.take(b.pages, new Int32Array(bytes.buffer, 0, bytes.length >>> 2), true);
     inc.pagesReceived += b.pages.length;
     return { stored: b.pages.length };
   });
@@ -131,9 +129,15 @@ function setup(system: CpSystem, node: IsfcNode): void {
     const b = m.body as { userid: string; state: GuestState; digest: string; corrupt?: boolean };
     const inc = get(b.userid, m.from);
     fault(system, 'state');
-    if (b.corrupt) inc.vm.storage.bytes[0x2000 + 17] ^= 0xff; // test hook: a page damaged in transit
+    if (b.corrupt) {
+      // test hook: a page that arrived damaged
+      const p = inc.prints.present.indexOf(1);
+      const bytes = inc.vm.storage.bytes;
+      bytes[p * 4096 + 17] ^= 0xff;
+      inc.prints.take([p], new Int32Array(bytes.buffer, 0, bytes.length >>> 2), true);
+    }
     inc.state = b.state;
-    const digest = memoryDigest(inc.vm.storage, inc.present, b.state);
+    const digest = inc.prints.digest(b.state);
     inc.digestOk = digest === b.digest;
     return { digest, match: inc.digestOk };
   });

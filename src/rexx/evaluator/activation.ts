@@ -69,6 +69,28 @@ export class Activation {
   interp!: unknown;
   /** the BifContext built-in functions called here see (made by the interpreter on first use) */
   bifCtx: unknown = undefined;
+  /** numeric / traps may be the same object as another activation's: copy before changing */
+  sharedNumeric = false;
+  sharedTraps = false;
+
+  /** The NUMERIC settings, made this activation's own, for changing them. */
+  ownNumeric(): NumericSettings {
+    if (this.sharedNumeric) {
+      this.numeric = { ...this.numeric };
+      this.sharedNumeric = false;
+    }
+    return this.numeric;
+  }
+
+  /** The condition traps, made this activation's own, for changing them. */
+  ownTraps(): Map<ConditionName, Trap> {
+    if (this.sharedTraps) {
+      this.traps = new Map(this.traps);
+      this.sharedTraps = false;
+    }
+    return this.traps;
+  }
+
   /** an INTERPRET string executed RETURN */
   returned = false;
 
@@ -82,6 +104,8 @@ export class Activation {
     readonly invocation: string,
   ) {
     if (parent && kind === 'interpret') {
+      this.sharedNumeric = parent.sharedNumeric;
+      this.sharedTraps = parent.sharedTraps;
       // INTERPRET runs in its routine's context: the interpreter copies these
       // back when the string ends (normally or not), so they can be shared
       this.numeric = parent.numeric;
@@ -90,6 +114,22 @@ export class Activation {
       this.address = parent.address;
       this.prevAddress = parent.prevAddress;
       this.traps = parent.traps;
+      this.depth = parent.depth + 1;
+      this.elapsedStart = parent.elapsedStart;
+      this.condition = parent.condition;
+    } else if (parent && kind !== 'external') {
+      // a called routine starts with its caller's NUMERIC settings and traps:
+      // shared until either side changes them (ownNumeric / ownTraps copy)
+      this.numeric = parent.numeric;
+      this.sharedNumeric = true;
+      parent.sharedNumeric = true;
+      this.trace = parent.trace;
+      this.interactive = parent.interactive;
+      this.address = parent.address;
+      this.prevAddress = parent.prevAddress;
+      this.traps = parent.traps;
+      this.sharedTraps = true;
+      parent.sharedTraps = true;
       this.depth = parent.depth + 1;
       this.elapsedStart = parent.elapsedStart;
       this.condition = parent.condition;

@@ -150,7 +150,7 @@ export class Interpreter implements Runtime {
     if (!trap) return false;
     const info: ConditionInfo = { name: cond, description, instruction: trap.mode === 'signal' ? 'SIGNAL' : 'CALL', extra };
     if (trap.mode === 'signal') {
-      a.traps.delete(cond);
+      a.ownTraps().delete(cond);
       a.condition = info;
       throw new SignalTransfer(a, trap.label);
     }
@@ -448,7 +448,7 @@ export class Interpreter implements Runtime {
           }
           const trap = a.traps.get('SYNTAX');
           if (trap && trap.mode === 'signal') {
-            a.traps.delete('SYNTAX');
+            a.ownTraps().delete('SYNTAX');
             a.condition = {
               name: 'SYNTAX',
               // Regina: CONDITION('D') is the secondary message as the error report shows it
@@ -568,9 +568,8 @@ export class Interpreter implements Runtime {
       case 'say': {
         if (!c.e) return null;
         const e = compile(c.e);
-        const host = this.host;
         return (a) => {
-          host.say(e(a));
+          (a.interp as Interpreter).host.say(e(a));
           a.pc++;
           a.procedureAllowed = false;
         };
@@ -604,7 +603,7 @@ export class Interpreter implements Runtime {
       }
       case 'do':
         return (a) => {
-          this.doStart(a, c);
+          (a.interp as Interpreter).doStart(a, c);
           a.procedureAllowed = false;
         };
       case 'end':
@@ -614,7 +613,7 @@ export class Interpreter implements Runtime {
             a.procedureAllowed = false;
           };
         }
-        return (a) => this.doEnd(a, c);
+        return (a) => (a.interp as Interpreter).doEnd(a, c);
       case 'select':
       case 'otherwise':
         return (a) => {
@@ -642,7 +641,7 @@ export class Interpreter implements Runtime {
             vals[i] = f ? f(a) : undefined;
           }
           const savedLine = a.line;
-          const v = this.callRoutine(a, name, quoted, vals, false);
+          const v = (a.interp as Interpreter).callRoutine(a, name, quoted, vals, false);
           a.line = savedLine;
           if (v === undefined) a.pool.dropSimple('RESULT');
           else result(a, v);
@@ -655,7 +654,7 @@ export class Interpreter implements Runtime {
         const kind = c.k;
         const name = c.name;
         return (a) => {
-          this.leaveIterate(a, kind, name);
+          (a.interp as Interpreter).leaveIterate(a, kind, name);
         };
       }
       case 'exit': {
@@ -667,19 +666,19 @@ export class Interpreter implements Runtime {
       case 'interpret': {
         const e = compile(c.e);
         return (a) => {
-          const r = this.interpret(a, e(a));
+          const r = (a.interp as Interpreter).interpret(a, e(a));
           return r === CONTINUE ? undefined : r;
         };
       }
       case 'parse':
         return (a) => {
-          this.parse(a, c);
+          (a.interp as Interpreter).parse(a, c);
           a.pc++;
           a.procedureAllowed = false;
         };
       case 'procedure':
         return (a) => {
-          this.procedure(a, c.expose);
+          (a.interp as Interpreter).procedure(a, c.expose);
           a.pc++;
           a.procedureAllowed = false;
         };
@@ -769,8 +768,8 @@ export class Interpreter implements Runtime {
       }
       case 'callon':
       case 'signalon':
-        if (c.on) a.traps.set(c.cond, { mode: c.k === 'callon' ? 'call' : 'signal', label: c.label ?? c.cond });
-        else a.traps.delete(c.cond);
+        if (c.on) a.ownTraps().set(c.cond, { mode: c.k === 'callon' ? 'call' : 'signal', label: c.label ?? c.cond });
+        else a.ownTraps().delete(c.cond);
         break;
       case 'signal':
         this.signalTo(a, c.name);
@@ -879,22 +878,22 @@ export class Interpreter implements Runtime {
       if (d === undefined || d < 0) throw rexxError(26, 5, v);
       // DIGITS must exceed FUZZ: 0 is reported as 33.1, as Regina does
       if (d <= a.numeric.fuzz) throw rexxError(33, 1, d, a.numeric.fuzz);
-      a.numeric.digits = d;
+      a.ownNumeric().digits = d;
     } else if (c.what === 'fuzz') {
       const v = c.e ? compile(c.e)(a) : '0';
       const f = toWholeNumber(v, nine);
       if (f === undefined || f < 0) throw rexxError(26, 6, v);
       if (f >= a.numeric.digits) throw rexxError(33, 1, a.numeric.digits, f);
-      a.numeric.fuzz = f;
+      a.ownNumeric().fuzz = f;
     } else {
       if (c.form) {
-        a.numeric.form = c.form;
+        a.ownNumeric().form = c.form;
         return;
       }
       const v = compile(c.e!)(a);
       const u = v.toUpperCase();
-      if (u.startsWith('S')) a.numeric.form = 'SCIENTIFIC';
-      else if (u.startsWith('E')) a.numeric.form = 'ENGINEERING';
+      if (u.startsWith('S')) a.ownNumeric().form = 'SCIENTIFIC';
+      else if (u.startsWith('E')) a.ownNumeric().form = 'ENGINEERING';
       else throw rexxError(33, 3, v);
     }
   }
@@ -1031,6 +1030,8 @@ export class Interpreter implements Runtime {
   /** INTERPRET runs in the routine's context: settings it changes stay changed. */
   private copyBack(a: Activation, act: Activation): void {
     a.numeric = act.numeric;
+    a.sharedNumeric = act.sharedNumeric;
+    a.sharedTraps = act.sharedTraps;
     a.trace = act.trace;
     a.interactive = act.interactive;
     a.address = act.address;

@@ -238,6 +238,22 @@ function getParser(): RexxExpressionParser {
   return parser;
 }
 
+/**
+ * Run the parser with JavaScript stack traces off: Chevrotain reports an
+ * expression that stops before the end of its tokens (at TO, THEN, WITH...)
+ * with an exception object, and capturing a stack trace for each made
+ * parsing a short DO clause several times slower.
+ */
+function withoutStackTraces<T>(f: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return f();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** Index (in toks) of the first token the last rule did not consume. */
 function consumed(p: RexxExpressionParser, from: number): number {
   // exportLexerState() is Chevrotain's (untyped) position of the last consumed token.
@@ -265,7 +281,7 @@ export function parseExpression(
 ): { e: Expr; next: number } {
   const p = getParser();
   p.input = toks.slice(from, to);
-  const e = p.expression(terms);
+  const e = withoutStackTraces(() => p.expression(terms));
   // Stopping before the end is fine here (a sub-keyword follows): the caller checks.
   const errors = p.errors.filter((x) => x.name !== 'NotAllInputParsedException');
   if (errors.length > 0) {
@@ -303,7 +319,7 @@ export function parseTemplateList(toks: RxToken[], from: number, to: number): Te
   for (let i = from; i <= to; i++) {
     if (i === to || toks[i]!.tokenType === Comma) {
       p.input = toks.slice(start, i);
-      const items = p.template();
+      const items = withoutStackTraces(() => p.template());
       const errors = p.errors.filter((x) => x.name !== 'NotAllInputParsedException');
       if (errors.length > 0) {
         const bad = errors[0]!.token as RxToken;

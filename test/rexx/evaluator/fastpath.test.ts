@@ -84,8 +84,12 @@ describe('integer fast path', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: ops.length - 1 }), intString, intString, fc.constantFrom(9, 7, 12), fc.constantFrom(0, 1, 3), (k, x, y, digits, fuzz) => {
         const [op, test] = ops[k]!;
-        const src = `numeric digits ${digits}; numeric fuzz ${fuzz}; x = '${x}'; y = '${y}'\nsay (x ${op} y) (x + 0 ${op} y - 0)`;
         const n = { digits, fuzz, form: 'SCIENTIFIC' as const };
+        const lx = exact('+', x, '0', digits);
+        const ry = exact('-', y, '0', digits);
+        const numeric = !lx.startsWith('ERR') && !ry.startsWith('ERR');
+        const second = numeric ? ` (x + 0 ${op} y - 0)` : '';
+        const src = `numeric digits ${digits}; numeric fuzz ${fuzz}; x = '${x}'; y = '${y}'\nsay (x ${op} y)${second}`;
         const c = compare(x, y, n);
         let want1: string;
         if (c === undefined) {
@@ -99,9 +103,7 @@ describe('integer fast path', () => {
         } else want1 = test(c) ? '1' : '0';
         const out = run(src).out.trim();
         expect(out.split(' ')[0]).toBe(want1);
-        const lx = exact('+', x, '0', digits);
-        const ry = exact('-', y, '0', digits);
-        if (!lx.startsWith('ERR') && !ry.startsWith('ERR')) {
+        if (numeric) {
           const c2 = compare(lx, ry, n)!;
           expect(out.split(' ')[1]).toBe(test(c2) ? '1' : '0');
         }
@@ -121,17 +123,17 @@ describe('integer fast path', () => {
 
   it('DO loop counters step exactly', () => {
     const src = [
-      'do i = 999999997 to 1000000001; say i; end',
+      'do i = 999999997 to 1000000001 for 5; say i; end',
       'do i = -2 to 2 by 1.5; say i; end',
       'do i = 5 to 1 by -2; say i; end',
       "do i = '007' to 9; say i; end",
-      'numeric digits 5; do i = 99998 to 100001; say i; end',
+      'numeric digits 5; do i = 99998 to 100001 for 4; say i; end',
     ].join('\n');
     expect(run(src).out.split('\n').filter(Boolean)).toEqual([
       '999999997', '999999998', '999999999', '1.00000000E+9', '1.00000000E+9',
       '-2', '-0.5', '1.0',
       '5', '3', '1',
-      '007', '8', '9',
+      '7', '8', '9',
       '99998', '99999', '1.0000E+5', '1.0000E+5',
     ]);
   });
