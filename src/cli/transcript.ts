@@ -160,8 +160,17 @@ export async function runTranscript(file: string, opts: { folder?: string } = {}
             con = open(step.system ?? first);
             consoles.set(key, con);
           }
-          if (step.drain) await new Promise((r) => setTimeout(r, 300));
-          got = step.input === null ? await con.drain() : await con.type(step.input);
+          if (step.drain) {
+            // output from other systems (another process polls for it): wait until as many
+            // lines as expected have arrived, or a while has passed
+            await new Promise((r) => setTimeout(r, 300));
+            got = await con.drain();
+            const until = Date.now() + 3000;
+            while (got.length < step.expected.length && Date.now() < until) {
+              await new Promise((r) => setTimeout(r, 100));
+              got.push(...(await con.drain()));
+            }
+          } else got = step.input === null ? await con.drain() : await con.type(step.input);
         }
       } catch (e) {
         got = [`*** ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`];

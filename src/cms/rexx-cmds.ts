@@ -400,7 +400,8 @@ function parseTime(t: string): number | undefined {
 /**
  * WAKEUP [time] (SMSG IUCVMSG CONS RDR QUIET: wait for the time (+interval or hh:mm:ss),
  * a special message (needs CP SET SMSG ON), or a console line. Return codes: 0 time, 5
- * message (stacked as `*SMSG    userid   text`), 6 console line (stacked), 2 reader file.
+ * message (stacked as `*SMSG    userid   text`, or `*MSG` under CP SET MSG IUCV), 6 console
+ * line (stacked), 2 reader file.
  */
 function wakeup(cms: Cms, p: Parsed): number {
   let ms: number | undefined;
@@ -432,7 +433,7 @@ function wakeup(cms: Cms, p: Parsed): number {
     const r = cms.ch.call({ op: 'wakeupWait', ms: left, smsg, console: cons });
     if (r.event === 'smsg') {
       const msgs = cms.ch.call({ op: 'smsgPoll' }).messages;
-      for (const m of msgs) cms.queue.queue(`*SMSG    ${m.from.padEnd(8)} ${m.text}`);
+      for (const m of msgs) cms.queue.queue(`${('*' + (m.kind ?? 'SMSG')).padEnd(8)} ${m.from.padEnd(8)} ${m.text}`);
       if (msgs.length) return 5;
       continue;
     }

@@ -67,7 +67,8 @@ export interface ChannelReplies {
   readerList: { files: { spoolid: number; origin: string; name: string; type: string; class: string; records: number }[] };
   readerRead: { rc: number; records: string[] };
   smsgListen: { ok: true };
-  smsgPoll: { messages: { from: string; text: string }[] };
+  /** kind: SMSG, or MSG/WNG/MSGNOH under SET MSG|WNG IUCV */
+  smsgPoll: { messages: { from: string; text: string; kind?: string }[] };
   /** rc 0, or 1 no such device, 2 not a DASD; hostFolder: an absolute host path (vmrexx extension) */
   mdiskInfo: {
     rc: number;

@@ -15,7 +15,7 @@ import type { Program } from './ast.js';
 import { parseProgram } from './parser/program.js';
 import { fastParseProgram } from './parser/fast-path.js';
 
-const GENERATION = 400;
+const GENERATION = 256;
 
 class ProgramCache {
   private young = new Map<string, Program>();

@@ -91,6 +91,9 @@ describe('WAKEUP', () => {
     const cons = await run(c1, 'some text', /^bad time rc/);
     expect(cons.slice(0, 2)).toEqual(['cons rc 6', 'typed: some text']);
     expect(cons.join('\n')).toMatch(/bad time rc 24/);
+    await c1.waitFor(/^waiting for msg$/);
+    await c2.type('MSG USER1 via iucv');
+    expect(await c1.waitFor(/^msg:/)).toBe('msg: *MSG     USER2    via iucv');
   }, 60_000);
 });
 

@@ -19,6 +19,7 @@
  *   MIGABORT(user [,reason])            abort: the guest runs on at the source
  *   TRACK(user [,R|W])                  TRACK the guest's storage (shared, no copy): "0 pages"
  *   TRACKPEEK(user, address, length)    hex bytes of the TRACKed storage, read in place
+ *   LANPING(user [,timeout [,wait [,lan]]])  PING user's NIC on the guest LAN (DIAG X'108')
  */
 import type { CmsFunction, CmsFunctionContext } from './index.js';
 
@@ -61,6 +62,11 @@ export const functions: Record<string, CmsFunction> = {
     const r = diag(ctx, 0x100, 'ATTACH', user, (args[1] ?? 'R').toUpperCase());
     if (r.rc === 0 && r.storage) tracked.set(user, { bytes: new Uint8Array(r.storage.data), readOnly: r.storage.readOnly });
     return `${r.rc} ${r.result.split(' ')[0] ?? ''}`.trimEnd();
+  },
+  /** LANPING(user [,timeout-ms [,wait-ms [,lan]]]): "0 system counter ms" or "1 ms" (no reply) */
+  LANPING: (args, ctx) => {
+    const r = diag(ctx, 0x108, 'PING', (args[0] ?? '').toUpperCase(), args[1] ?? '', args[2] ?? '', (args[3] ?? '').toUpperCase());
+    return `${r.rc} ${r.result}`.trimEnd();
   },
   TRACKPEEK: (args) => {
     const t = tracked.get((args[0] ?? '').toUpperCase());

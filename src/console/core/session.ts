@@ -39,7 +39,12 @@ export class ConsoleSession implements ConsoleEndpoint {
   terminal!: CpTerminal;
   state: ConsoleState = 'RUNNING';
   noEcho = false;
-  private readonly queue: string[] = [];
+  /**
+   * Lines typed ahead. A physical line (raw) is edited when it is delivered, with the
+   * TERMINAL settings in effect then (a line typed after `TERMINAL LINEND $` but before
+   * CP ran it is edited with `$`); its logical lines go back to the front of the queue.
+   */
+  private readonly queue: { text: string; raw: boolean }[] = [];
   private readonly listeners = new Set<(e: SessionEvent) => void>();
   private pumping = false;
   private scheduled = false;
@@ -105,7 +110,7 @@ export class ConsoleSession implements ConsoleEndpoint {
   /** A line typed ahead, taken by a guest that polls the console while it runs. */
   takeTypeAhead(): string | undefined {
     if (this.state !== 'RUNNING') return undefined;
-    const l = this.queue.shift();
+    const l = this.nextLine();
     if (l !== undefined) this.emit({ type: 'input', line: l, echo: true });
     return l;
   }
@@ -115,24 +120,33 @@ export class ConsoleSession implements ConsoleEndpoint {
   /** The user entered a line. */
   submitLine(text: string): void {
     if (this.state === 'CLOSED') return;
-    if (this.state === 'PROMPT' && this.noEcho && this.queue.length === 0) {
-      this.queue.push(text); // a password: no line editing
-    } else if (this.isImmediateCp(text)) {
-      // <linend>CP command: to CP from any state (CHARDEL and ESCAPE apply, LINEND does not split it)
-      const cmd = immediateCp(editLine(text, { ...this.config, linend: null })[0]!, this.config.linend) ?? '';
-      const cp = `${this.config.linend}CP`;
-      const line = cmd === '' ? cp : `${cp} ${cmd}`;
-      if (this.state === 'RUNNING') {
-        this.emit({ type: 'input', line: text, echo: true });
-        this.terminal.immediate(line);
-        return;
-      }
-      this.queue.push(line);
-    } else {
-      // LINEND: one physical line may carry several logical lines
-      for (const part of editLine(text, this.config)) this.queue.push(part);
+    if (this.state === 'RUNNING' && this.isImmediateCp(text)) {
+      // <linend>CP command while the machine runs: to CP now
+      this.emit({ type: 'input', line: text, echo: true });
+      this.terminal.immediate(this.immediateLine(text));
+      return;
     }
+    this.queue.push({ text, raw: true });
     this.schedule();
+  }
+
+  /** `<linend>CP cmd` as CP takes it: CHARDEL and ESCAPE apply, LINEND does not split it. */
+  private immediateLine(text: string): string {
+    const cmd = immediateCp(editLine(text, { ...this.config, linend: null })[0]!, this.config.linend) ?? '';
+    const cp = `${this.config.linend}CP`;
+    return cmd === '' ? cp : `${cp} ${cmd}`;
+  }
+
+  /** The next logical line to deliver, edited now (a password answer is never edited). */
+  private nextLine(): string | undefined {
+    const item = this.queue.shift();
+    if (!item || !item.raw) return item?.text;
+    if (this.state === 'PROMPT' && this.noEcho) return item.text;
+    if (this.isImmediateCp(item.text)) return this.immediateLine(item.text);
+    // LINEND: one physical line may carry several logical lines
+    const [first, ...rest] = editLine(item.text, this.config);
+    this.queue.unshift(...rest.map((t) => ({ text: t, raw: false })));
+    return first!;
   }
 
   /** Does this physical line start with the LINEND character and CP (`#CP`)? */
@@ -176,7 +190,7 @@ export class ConsoleSession implements ConsoleEndpoint {
     try {
       while (this.queue.length && this.state !== 'RUNNING' && this.state !== 'CLOSED') {
         if (this.terminal.reading === null) break;
-        const line = this.queue.shift()!;
+        const line = this.nextLine()!;
         const echo = !(this.state === 'PROMPT' && this.noEcho);
         this.state = 'RUNNING';
         this.emit({ type: 'input', line, echo });

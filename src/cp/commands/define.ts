@@ -5,7 +5,7 @@
  */
 import { formatStorageSize, hex4, parseStorageSize, parseVdev } from '../directory/model.js';
 import { defaultSpoolOptions } from '../guest/devices.js';
-import { dropTdisk } from '../minidisk/tdisk.js';
+import { createTdisk } from '../minidisk/tdisk.js';
 import type { CommandContext } from './context.js';
 import { type Operands, abbrev, showToken } from './tokenize.js';
 
@@ -41,10 +41,7 @@ export async function defineCmd(ctx: CommandContext, ops: Operands): Promise<num
     if (extra) return ctx.msg('HCPCFC003E', showToken(extra));
     if (vm.devices.has(vdev)) return ctx.msg('HCPDEF092E', hex4(vdev));
     if (Number(n) > 10016) return ctx.msg('HCPDEF091E', hex4(vdev));
-    dropTdisk(vm.system.cluster.store, vm.userid, vdev); // a new T-disk is empty
-    vm.devices.set(vdev, {
-      type: 'DASD', vdev, devtype, owner: '', ownerVdev: vdev, access: 'W', volser: '(TEMP)', start: 0, size: Number(n), origin: 'TDISK', rdev: 0,
-    });
+    vm.devices.set(vdev, createTdisk(vm.system.cluster.store, vm.userid, vdev, devtype, Number(n)));
     if (vm.settings.imsg !== 'OFF') ctx.out(`DASD ${hex4(vdev)} DEFINED`);
     return 0;
   }

@@ -16,7 +16,7 @@ export function removeDevice(vm: VirtualMachine, d: VirtualDevice): void {
   vm.devices.delete(d.vdev);
   if (d.type === 'DASD') {
     if (d.origin === 'MDISK' || d.origin === 'LINK') cluster.store.removeLink(vm.system.name, vm.userid, d.vdev);
-    if (d.origin === 'TDISK') dropTdisk(cluster.store, vm.userid, d.vdev);
+    if (d.origin === 'TDISK') dropTdisk(cluster.store, d);
   }
 }
 

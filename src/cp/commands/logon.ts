@@ -22,7 +22,7 @@ import { defaultSpoolOptions } from '../guest/devices.js';
 import { VirtualMachine } from '../guest/virtual-machine.js';
 import { handleGuestRequest } from '../guest/services.js';
 import { directoryLink } from '../minidisk/link.js';
-import { dropTdisk } from '../minidisk/tdisk.js';
+import { createTdisk, dropTdisk } from '../minidisk/tdisk.js';
 import { closeDevice } from '../spool/spool.js';
 import type { CpSystem } from '../system.js';
 import { type CpTerminal, PRELOGON_MENU } from '../terminal.js';
@@ -71,13 +71,12 @@ export async function logonVirtualMachine(
         break;
       case 'MDISK':
         if (typeof d.start === 'number') notes.push(...directoryLink(cluster, vm, entry.userid, d.vdev, d.vdev, d.mode, 'MDISK'));
-        else {
-          dropTdisk(cluster.store, vm.userid, d.vdev);
+        else if (d.start === 'T-DISK') vm.devices.set(d.vdev, createTdisk(cluster.store, vm.userid, d.vdev, d.devtype, typeof d.size === 'number' ? d.size : 0));
+        else
           vm.devices.set(d.vdev, {
             type: 'DASD', vdev: d.vdev, devtype: d.devtype, owner: '', ownerVdev: d.vdev, access: 'W', volser: d.start === 'V-DISK' ? 'VDSK' : '(TEMP)',
             start: 0, size: typeof d.size === 'number' ? d.size : 0, origin: 'TDISK', rdev: 0,
           });
-        }
         break;
       case 'LINK':
         notes.push(...directoryLink(cluster, vm, d.owner, d.vdev, d.asVdev, d.mode, 'LINK'));
@@ -141,7 +140,7 @@ export async function logoffUser(vm: VirtualMachine, opts: { quiet?: boolean; fo
   }
   cluster.cse.release(vm.userid, system.name);
   // T-disks are destroyed at LOGOFF
-  for (const d of vm.devices.values()) if (d.type === 'DASD' && d.origin === 'TDISK') dropTdisk(cluster.store, vm.userid, d.vdev);
+  for (const d of vm.devices.values()) if (d.type === 'DASD' && d.origin === 'TDISK') dropTdisk(cluster.store, d);
   const now = system.clock.now();
   const t = vm.terminal;
   if (t && !opts.quiet) {

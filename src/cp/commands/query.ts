@@ -182,7 +182,7 @@ function qLinks(ctx: CommandContext, ops: Operands): number {
   if (vdev === undefined) return ctx.msg('HCPCFC022E');
   const d = ctx.vm.devices.get(vdev);
   if (!d) return ctx.msg('HCPQVD040E', hex4(vdev));
-  if (d.type !== 'DASD' || !d.owner) return ctx.msg('HCPQVD040E', hex4(vdev));
+  if (d.type !== 'DASD' || !d.owner || d.origin === 'TDISK') return ctx.msg('HCPQVD040E', hex4(vdev));
   const links = ctx.cluster.store.linksTo(d.owner, d.ownerVdev);
   const entries = links.map((l) => `${l.userid.padEnd(8)} ${hex4(l.vdev)} ${l.access === 'W' ? 'R/W' : 'R/O'}${l.system !== ctx.system.name ? ` AT ${l.system}` : ''}`);
   for (let i = 0; i < entries.length; i += 4) ctx.out(entries.slice(i, i + 4).join(', '));

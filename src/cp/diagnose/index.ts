@@ -13,6 +13,7 @@ import { diag05c } from './diag05c.js';
 import { diag060 } from './diag060.js';
 import { diag100 } from './diag100.js';
 import { diag104 } from './diag104.js';
+import { diag108 } from './diag108.js';
 
 export interface DiagResult {
   rc: number;
@@ -33,6 +34,7 @@ export const DIAGNOSE_CODES: ReadonlyMap<number, DiagHandler> = new Map<number, 
   [0x060, diag060],
   [0x100, diag100], // TRACK (installation range)
   [0x104, diag104], // Migration DIAGNOSE (installation range)
+  [0x108, diag108], // guest LAN PING (installation range)
 ]);
 
 export function diagnose(vm: VirtualMachine, code: number, args: (string | number)[]): DiagResult | Promise<DiagResult> {

@@ -59,36 +59,12 @@ function hostFolderOf(vm: VirtualMachine, owner: string, vdev: number): string |
   return c.map.get(`${owner}:${vdev}`);
 }
 
-/**
- * T-disks have no owner: each DEFINE gets a fresh store key (the device object is new),
- * and the blocks of the T-disk it replaces at the same user and address are dropped.
- */
-const tdiskKeys = new WeakMap<object, string>();
-const tdiskLast = new Map<string, string>();
-const tdiskLabels = new Map<string, string>();
-let tdiskSeq = 0;
-
-function tdiskKey(vm: VirtualMachine, d: object, vdev: number): string {
-  let k = tdiskKeys.get(d);
-  if (!k) {
-    k = `*TDISK*${vm.userid}*${Date.now().toString(36)}${(tdiskSeq++).toString(36)}`;
-    tdiskKeys.set(d, k);
-    const slot = `${vm.system.name}:${vm.userid}:${vdev}`;
-    const prev = tdiskLast.get(slot);
-    if (prev) {
-      vm.system.cluster.store.clearMinidisk(prev, vdev);
-      tdiskLabels.delete(prev);
-    }
-    tdiskLast.set(slot, k);
-  }
-  return k;
-}
-
 function dasd(vm: VirtualMachine, vdev: number) {
   const d = vm.devices.get(vdev);
   if (!d) return { rc: 1 as const };
   if (d.type !== 'DASD') return { rc: 2 as const };
-  const owner = d.owner || tdiskKey(vm, d, vdev);
+  // T-disks carry their own store key as owner (src/cp/minidisk/tdisk.ts); '' is a fallback
+  const owner = d.owner || `*TDISK*${vm.userid}`;
   const ownerVdev = d.owner ? d.ownerVdev : d.vdev;
   return { rc: 0 as const, d, owner, ownerVdev };
 }
@@ -98,7 +74,7 @@ export function mdiskInfo(vm: VirtualMachine, vdev: number): ChannelReplies['mdi
   if (x.rc !== 0) return { rc: x.rc };
   const store = vm.system.cluster.store;
   const rec = x.d.owner ? store.getMinidisk(x.owner, x.ownerVdev) : undefined;
-  const label = x.d.owner ? rec?.label : tdiskLabels.get(x.owner);
+  const label = x.d.owner ? rec?.label : store.getMeta(`tdisk:${x.owner}:${x.ownerVdev}`);
   return {
     rc: 0,
     access: x.d.access,
@@ -145,7 +121,7 @@ export function mdiskWrite(
     if (clear) store.clearMinidisk(x.owner, x.ownerVdev);
     if (label !== undefined) {
       if (x.d.owner) store.setMinidiskLabel(x.owner, x.ownerVdev, label);
-      else tdiskLabels.set(x.owner, label);
+      else store.setMeta(`tdisk:${x.owner}:${x.ownerVdev}`, label);
     }
     if (blocks.length) store.writeBlocks(x.owner, x.ownerVdev, blocks.map((b) => ({ block: b.block, data: new Uint8Array(b.data) })));
   });

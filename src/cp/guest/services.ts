@@ -62,7 +62,7 @@ export function handleGuestRequest(vm: VirtualMachine, req: ChannelRequest): Rep
       vm.settings.smsg = req.on ? 'ON' : 'OFF';
       return { ok: true };
     case 'smsgPoll':
-      return { messages: vm.smsgQueue.splice(0).map(({ from, text }) => ({ from, text })) };
+      return { messages: vm.smsgQueue.splice(0).map(({ from, text, kind }) => ({ from, text, kind })) };
     case 'mdiskInfo':
       return mdiskInfo(vm, req.vdev);
     case 'mdiskRead':

@@ -50,7 +50,8 @@ export class SqliteStore implements CpStore {
   private depth = 0;
 
   constructor(readonly file: string) {
-    this.db = new Database(file);
+    // wait for other processes' locks from the very first statement (journal_mode needs one)
+    this.db = new Database(file, { timeout: 30000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     // several processes (CSE systems) share the file: a writer waits for another's transaction
@@ -116,6 +117,12 @@ export class SqliteStore implements CpStore {
     const st = this.db.prepare('INSERT OR REPLACE INTO minidisk_blocks (owner, vdev, block, data) VALUES (?, ?, ?, ?)');
     this.transaction(() => {
       for (const b of blocks) st.run(owner, vdev, b.block, Buffer.from(b.data));
+    });
+  }
+  deleteMinidisk(owner: string, vdev: number): void {
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM minidisk_blocks WHERE owner = ? AND vdev = ?').run(owner, vdev);
+      this.db.prepare('DELETE FROM minidisks WHERE owner = ? AND vdev = ?').run(owner, vdev);
     });
   }
   clearMinidisk(owner: string, vdev: number): void {

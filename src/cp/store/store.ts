@@ -124,6 +124,8 @@ export interface CpStore {
   setMinidiskLabel(owner: string, vdev: number, label: string | undefined): void;
   readBlocks(owner: string, vdev: number, first: number, count: number): (Uint8Array | undefined)[];
   writeBlocks(owner: string, vdev: number, blocks: { block: number; data: Uint8Array }[]): void;
+  /** Remove a minidisk record and its blocks (a T-disk that is destroyed). */
+  deleteMinidisk(owner: string, vdev: number): void;
   /** Drop every block (FORMAT). */
   clearMinidisk(owner: string, vdev: number): void;
 

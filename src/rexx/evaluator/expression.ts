@@ -26,6 +26,14 @@ export function setRuntime(rt: Runtime): void {
   runtime = rt;
 }
 
+/**
+ * The interpreter running activation a (compiled expressions are cached on
+ * shared program trees, so they must not hold on to one interpreter).
+ */
+function rt(a: Activation): Runtime {
+  return (a.interp as Runtime | undefined) ?? runtime;
+}
+
 const compiledKey = Symbol('compiled');
 type WithCompiled = { [compiledKey]?: Compiled };
 
@@ -214,7 +222,7 @@ function build(e: Expr): Compiled {
       const get = simpleGetter(name);
       return (a) => {
         const v = get(a);
-        return v !== undefined ? v : runtime.novalue(a, name);
+        return v !== undefined ? v : rt(a).novalue(a, name);
       };
     }
     case 'stem': {
@@ -222,7 +230,7 @@ function build(e: Expr): Compiled {
       return (a) => {
         const s = a.pool.stems.get(name);
         if (s && s.dflt !== undefined) return s.dflt;
-        return runtime.novalue(a, name);
+        return rt(a).novalue(a, name);
       };
     }
     case 'comp': {
@@ -237,19 +245,19 @@ function build(e: Expr): Compiled {
           if (i >= 0) {
             const st = getStem(a);
             const v = st === undefined ? undefined : st.getN(i);
-            return v !== undefined ? v : runtime.novalue(a, stem + String(i));
+            return v !== undefined ? v : rt(a).novalue(a, stem + String(i));
           }
           const t = tail(a);
           const st = getStem(a);
           const v = st === undefined ? undefined : st.get(t);
-          return v !== undefined ? v : runtime.novalue(a, stem + t);
+          return v !== undefined ? v : rt(a).novalue(a, stem + t);
         };
       }
       return (a) => {
         const t = tail(a);
         const st = getStem(a);
         const v = st === undefined ? undefined : st.get(t);
-        return v !== undefined ? v : runtime.novalue(a, stem + t);
+        return v !== undefined ? v : rt(a).novalue(a, stem + t);
       };
     }
     case 'concat': {
@@ -280,7 +288,7 @@ function build(e: Expr): Compiled {
           const f = args[i];
           vals[i] = f ? f(a) : undefined;
         }
-        return runtime.callFunction(a, name, quoted, vals);
+        return rt(a).callFunction(a, name, quoted, vals);
       };
     }
     case 'bin': {
@@ -563,8 +571,8 @@ function binary(op: string, l: Compiled, r: Compiled): Compiled {
       const o = op as ArithOp;
       const slow = (a: Activation, x: string, y: string): string => {
         if (a.traps.size > 0 && a.traps.has('LOSTDIGITS')) {
-          runtime.lostDigits(a, x);
-          runtime.lostDigits(a, y);
+          rt(a).lostDigits(a, x);
+          rt(a).lostDigits(a, y);
         }
         return arith(o, x, y, a.numeric);
       };

@@ -901,8 +901,16 @@ export class Interpreter implements Runtime {
   // ------------------------------------------------------------------ PARSE
 
   private parse(a: Activation, c: Extract<Clause, { k: 'parse' }>): void {
-    const sources: string[] = [];
     const s = c.src;
+    if (c.tpl.length === 1 && (s.k === 'var' || s.k === 'value')) {
+      // the common PARSE VAR / PARSE VALUE with one template
+      let src = s.k === 'var' ? compile(s.ref as import('../ast.js').Expr)(a) : s.e ? compile(s.e)(a) : '';
+      if (c.upper) src = upperAscii(src);
+      else if (c.lower) src = src.toLowerCase();
+      parseTemplate(a, src, c.tpl[0]!, this.assignFn);
+      return;
+    }
+    const sources: string[] = [];
     switch (s.k) {
       case 'arg': {
         let r: Activation = a;

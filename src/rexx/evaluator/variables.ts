@@ -103,7 +103,12 @@ export class Stem {
 
 export class VarPool {
   readonly simple = new Map<string, Box>();
-  readonly stems = new Map<string, Stem>();
+  private stemMap: Map<string, Stem> | undefined = undefined;
+
+  /** The stems (made on first use: most procedure pools never see one). */
+  get stems(): Map<string, Stem> {
+    return (this.stemMap ??= new Map());
+  }
 
   box(name: string): Box {
     let b = this.simple.get(name);

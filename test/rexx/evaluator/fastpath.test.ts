@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { arithExact, compare, type ArithOp } from '../../../src/rexx/arithmetic/decimal.js';
 import { intArith, plainInt } from '../../../src/rexx/evaluator/expression.js';
-import { run } from '../helpers.js';
+import { run, TestHost } from '../helpers.js';
 
 const OPS: ArithOp[] = ['+', '-', '*', '/', '%', '//'];
 
@@ -136,5 +136,15 @@ describe('integer fast path', () => {
       '7', '8', '9',
       '99998', '99999', '1.0000E+5', '1.0000E+5',
     ]);
+  });
+
+  it('a cached program runs against each interpreter\'s own host', () => {
+    const src = "do i = 1 to 2; say 'line' i; call sub i; end; exit\nsub: say 'sub' arg(1) f(); return\nf: return 'F'";
+    const h1 = new TestHost();
+    const h2 = new TestHost();
+    const r1 = run(src, [], h1);
+    const r2 = run(src, [], h2);
+    expect(r1.out).toBe('line 1\nsub 1 F\nline 2\nsub 2 F\n');
+    expect(r2.out).toBe(r1.out);
   });
 });
