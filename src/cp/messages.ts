@@ -159,6 +159,7 @@ const CATALOGUE: Record<string, string> = {
   HCPRLH1961E: 'No relocation is in progress for $1',
   HCPRLH1962I: 'Relocation of $1 is being cancelled',
   HCPRLH1963I: 'No relocations in progress',
+  HCPRLH1964E: 'Relocation of $1 from $2 to $3 is in doubt ($4); $1 is left stopped on $2: LOGOFF it there if $3 runs it, BEGIN it otherwise',
   // TRACK and Migration DIAGNOSE (installation range: X'100', X'104')
   HCPDIA1970E: 'DIAGNOSE X\'$1\' not authorized for $2',
   // CSE / ISFC collection (NON-IBM module name HCPXSY: z/VM's own numbers for these are not in the spec)

@@ -29,15 +29,15 @@ describe('PING on the guest LAN', () => {
 
   it('keeps answering through a relocation: replies wait, none is lost, then come from VMSYS2', async () => {
     const from = user.output.length;
-    const pinging = user.type('PING LNXA5VM (COUNT 40 INTERVAL 0.05 TIMEOUT 5', 60_000); // settles when PING ends
+    const pinging = user.type('PING LNXA5VM (COUNT 100 INTERVAL 0.05 TIMEOUT 5', 60_000); // settles when PING ends
     for (let i = 0; i < 400 && !user.output.slice(from).some((l) => /seq=3 /.test(l)); i++) await new Promise((r) => setTimeout(r, 10));
     await op.type('VMRELOCATE MOVE LNXA5VM VMSYS2');
     await op.waitFor(/has been relocated|HCPRLH1960E/, 60_000);
     await pinging;
     const out = user.output.slice(from).join('\n');
-    expect(out).toContain('40 sent, 40 received, 0 lost');
+    expect(out).toContain('100 sent, 100 received, 0 lost');
     expect(out).toMatch(/Reply from LNXA5VM at VMSYS2: seq=\d+ counter=\d+ time=[\d.]+ ms \(now on VMSYS2\)/);
-    const counters = [...out.matchAll(/seq=\d+ counter=(\d+)/g)].map((m) => Number(m[1])).slice(-40);
+    const counters = [...out.matchAll(/seq=\d+ counter=(\d+)/g)].map((m) => Number(m[1])).slice(-100);
     for (let i = 1; i < counters.length; i++) expect(counters[i]).toBeGreaterThanOrEqual(counters[i - 1]!);
   });
 });

@@ -98,6 +98,14 @@ describe('VMRELOCATE in one process', () => {
     expect(forced.join('\n')).toMatch(/HCPRLE1946I/);
   });
 
+  it('refuses a guest with a dedicated device', async () => {
+    const a = (await op.type('#CP ATTACH 0A02 TO LNXA5VM AS 0300')).join('\n');
+    expect(a).toMatch(/ATTACHED|0A02/);
+    const t = (await op.type('VMRELOCATE TEST LNXA5VM VMSYS2')).join('\n');
+    expect(t).toMatch(/HCPRLI1950I LNXA5VM: Virtual machine device 0300 is a dedicated device/);
+    expect(where(tc.cluster, 'LNXA5VM')).toEqual(['VMSYS1']);
+  });
+
   it('refuses a CMS guest, the same system, an unknown destination, a user logged on at the target', async () => {
     expect((await op.type('VMRELOCATE TEST MVVAN1 VMSYS2')).join('\n')).toMatch(/HCPRLL1955I MVVAN1: The virtual machine runs CMS/);
     expect((await op.type('VMRELOCATE TEST LNXA5VM VMSYS1')).join('\n')).toMatch(/HCPRLE1942I/);
@@ -143,6 +151,23 @@ describe('VMRELOCATE in one process', () => {
         expect(where(tc.cluster, 'LNXA5VM')).toEqual(['VMSYS2']);
       });
     }
+
+  it('the commit is lost on the way: the destination never starts the guest, the source resumes it', async () => {
+    plannedFaults.set('LNXA5VM', { step: 'restore', kind: 'lostcommit' });
+    const before = await counter(tc.cluster, 'LNXA5VM');
+    const out = (await move('VMRELOCATE MOVE LNXA5VM VMSYS2')).join('\n');
+    expect(out).toMatch(/HCPRLH1960E .*the commit did not reach VMSYS2; LNXA5VM continues to run on VMSYS1/);
+    expect(where(tc.cluster, 'LNXA5VM')).toEqual(['VMSYS1']);
+    await waitCounterAbove(tc.cluster, 'LNXA5VM', before);
+  });
+
+  it('the answer to the commit is lost: the source asks, learns the guest runs there, and removes its copy', async () => {
+    plannedFaults.set('LNXA5VM', { step: 'restore', kind: 'lostreply' });
+    const out = (await move('VMRELOCATE MOVE LNXA5VM VMSYS2')).join('\n');
+    expect(out).toContain('User LNXA5VM has been relocated from VMSYS1 to VMSYS2');
+    expect(where(tc.cluster, 'LNXA5VM')).toEqual(['VMSYS2']);
+    expect(tc.cluster.findUser('LNXA5VM')!.guest?.alive).toBe(true);
+  });
 
   it('a digest mismatch aborts the move', async () => {
     plannedFaults.set('LNXA5VM', { step: 'state', kind: 'digest' });

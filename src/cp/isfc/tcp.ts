@@ -69,9 +69,16 @@ function framer(socket: Socket, onFrame: (head: Record<string, unknown>, data: U
       chunks = rest.length ? [rest] : [];
       have = rest.length;
       need = -1;
-      const hlen = frame.readUInt32BE(0);
-      const head = JSON.parse(frame.subarray(4, 4 + hlen).toString('utf8')) as Record<string, unknown>;
-      const data = head.hasData ? new Uint8Array(frame.subarray(4 + hlen)) : undefined;
+      let head: Record<string, unknown>;
+      let data: Uint8Array | undefined;
+      try {
+        const hlen = frame.readUInt32BE(0);
+        head = JSON.parse(frame.subarray(4, 4 + hlen).toString('utf8')) as Record<string, unknown>;
+        data = head.hasData ? new Uint8Array(frame.subarray(4 + hlen)) : undefined;
+      } catch {
+        socket.destroy(); // a damaged frame: the link goes down (its users hear LINKDOWN)
+        return;
+      }
       onFrame(head, data);
     }
   });
@@ -131,19 +138,26 @@ export async function startIsfcTcp(cluster: Cluster, opts: { host?: string; port
     socket.on('error', () => undefined);
     // the first frame is the hello; then the socket becomes a link
     let got = false;
-    const onData = (b: Buffer) => {
+    let acc = Buffer.alloc(0);
+    const onData = (chunk: Buffer) => {
       if (got) return;
+      acc = Buffer.concat([acc, chunk]);
+      if (acc.length < 4 || acc.length < 4 + acc.readUInt32BE(0)) return; // the hello is not complete yet
       got = true;
       socket.off('data', onData);
       socket.pause();
-      const len = b.readUInt32BE(0);
-      const frame = b.subarray(4, 4 + len);
-      const hlen = frame.readUInt32BE(0);
-      const hello = JSON.parse(frame.subarray(4, 4 + hlen).toString('utf8')) as { from: string; to: string };
-      const rest = b.subarray(4 + len);
-      adopt(socket, hello.to, hello.from);
-      if (rest.length) socket.unshift(rest);
-      socket.resume();
+      try {
+        const len = acc.readUInt32BE(0);
+        const frame = acc.subarray(4, 4 + len);
+        const hlen = frame.readUInt32BE(0);
+        const hello = JSON.parse(frame.subarray(4, 4 + hlen).toString('utf8')) as { from: string; to: string };
+        const rest = acc.subarray(4 + len);
+        adopt(socket, String(hello.to).toUpperCase(), String(hello.from).toUpperCase());
+        if (rest.length) socket.unshift(rest);
+        socket.resume();
+      } catch {
+        socket.destroy(); // not an ISFC peer
+      }
     };
     socket.on('data', onData);
   });

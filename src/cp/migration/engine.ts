@@ -22,7 +22,7 @@
  */
 import { cpMessage } from '../messages.js';
 import type { VirtualMachine } from '../guest/virtual-machine.js';
-import { IsfcError, type IsfcNode, isfcNode } from '../isfc/isfc.js';
+import { IsfcError, type IsfcNode, isfcNode, linkInMemory } from '../isfc/isfc.js';
 import { ensureIsfcTcp } from '../isfc/tcp.js';
 import { PAGE_SIZE } from '../storage/guest-storage.js';
 import type { CpSystem } from '../system.js';
@@ -71,7 +71,7 @@ export type Step = 'begin' | 'pass' | 'stun' | 'state' | 'restore' | 'resume';
 export interface FaultPlan {
   step: Step;
   pass?: number;
-  kind: 'target' | 'link' | 'van' | 'cancel' | 'digest';
+  kind: 'target' | 'link' | 'van' | 'cancel' | 'digest' | 'lostreply' | 'lostcommit';
 }
 
 export class MigrationFailed extends Error {}
@@ -266,7 +266,28 @@ export class OutwardMigration {
     const links = this.source.cluster.store.linksOf(this.source.name, this.userid).map(({ vdev, owner, ownerVdev, access, mode }) => ({ vdev, owner, ownerVdev, access, mode }));
     this.status = 'Resuming';
     this.committing = true;
-    await this.node.request(this.dest, 'mig.commit', { userid: this.userid, links });
+    const f = this.fault;
+    const lose = f && f.step === 'restore' && (f.kind === 'lostreply' || f.kind === 'lostcommit') ? f.kind : undefined;
+    if (lose) this.fault = undefined;
+    try {
+      const sent = this.node.request(this.dest, 'mig.commit', { userid: this.userid, links }, undefined, lose === 'lostreply' ? 500 : undefined);
+      if (lose === 'lostcommit') this.node.deactivate(this.dest); // the link fails before the commit arrives
+      if (lose === 'lostreply') {
+        // the commit arrives, its answer is lost
+        this.node.blackhole.add(this.dest);
+        setTimeout(() => this.node.blackhole.delete(this.dest), 700).unref?.();
+      }
+      await sent;
+    } catch (e) {
+      if (!(e instanceof IsfcError) || (e.code !== 'LINKDOWN' && e.code !== 'TIMEOUT')) throw e;
+      // in doubt: did the destination start the guest? Ask it; until it answers, nothing runs
+      const running = await this.resolveInDoubt(lose === 'lostcommit' ? () => linkAgain(this) : undefined);
+      if (running === false) throw new MigrationFailed(`the commit did not reach ${this.dest}`);
+      if (running === undefined) {
+        this.inDoubt = true;
+        throw new MigrationFailed(`in doubt: ${this.dest} did not answer after the commit`);
+      }
+    }
     this.resumedAt = performance.now(); // the guest runs on the destination: the quiesce ends
     this.committed = true;
     await removeSourceCopy(this.vm, this.dest);
@@ -274,6 +295,26 @@ export class OutwardMigration {
   }
   committing = false;
   committed = false;
+  /** the commit went out and nobody can say whether it arrived: the source copy stays stopped */
+  inDoubt = false;
+
+  /** Ask the destination whether it runs the guest (up to 10 s): true, false, or undefined (no answer). */
+  private async resolveInDoubt(reconnect?: () => void): Promise<boolean | undefined> {
+    const t0 = Date.now();
+    reconnect?.();
+    while (Date.now() - t0 < 10_000) {
+      if (this.node.isUp(this.dest)) {
+        try {
+          const r = await this.node.request(this.dest, 'mig.query', { userid: this.userid }, undefined, 2000);
+          return (r.body as { running: boolean }).running;
+        } catch {
+          /* ask again */
+        }
+      }
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    return undefined;
+  }
   resumedAt = 0;
 
   /** Abort: the destination drops its copy; the guest runs on here. */
@@ -281,6 +322,7 @@ export class OutwardMigration {
     this.status = 'Cancelled';
     if (this.committed) return;
     setThrottle(this.vm, 0);
+    if (this.inDoubt) return; // never two running copies: this one stays stopped
     if (this.stunnedAt) unstunGuest(this.vm, this.wasStopped);
     // the destination removes its half-built copy (if the link is down, it does so on link-down)
     await this.node.request(this.dest, 'mig.abort', { userid: this.userid, reason }, undefined, 5000).catch(() => undefined);
@@ -434,7 +476,9 @@ export class OutwardMigration {
       case 'van':
         throw new MigrationFailed('moving van MVVAN2 failed');
       case 'digest':
-        this.fault = f; // acted on in sendState
+      case 'lostreply':
+      case 'lostcommit':
+        this.fault = f; // acted on in sendState / commit
         return;
     }
   }
@@ -447,6 +491,12 @@ function describe(e: unknown): string {
     return `the destination failed: ${e.message}`;
   }
   return e instanceof Error ? e.message : String(e);
+}
+
+/** Test hook for 'lostcommit': the in-memory link comes back a moment later. */
+function linkAgain(m: OutwardMigration): void {
+  const other = m.source.cluster.systems.get(m.dest);
+  if (other) setTimeout(() => linkInMemory(m.node, isfcNode(other)), 100).unref?.();
 }
 
 /** Checks that need only the source. */

@@ -48,6 +48,7 @@ export async function relocate(guest: VirtualMachine, dest: string, opts: MoveOp
   const result = await m.run();
   const report = writeReport(guest.system.cluster.dataFile, { userid: u, from, to: dest, requester: opts.requester ?? '', when: new Date(m.started) }, result);
   if (!result.ok) {
+    if (m.inDoubt) return { rc: say.msg('HCPRLH1964E', u, from, dest, result.reason ?? ''), result, report };
     const n = say.msg('HCPRLH1960E', u, from, dest, result.reason ?? 'unknown reason');
     return { rc: n, result, report };
   }

@@ -163,6 +163,7 @@ function setup(system: CpSystem, node: IsfcNode): void {
     system.operatorLine(`USER ${vm.userid.padEnd(8)} RELOCATED FROM ${m.from.padEnd(8)} USERS = ${system.vms.size}`);
     return { ok: true };
   });
+  node.handle('mig.query', (m) => ({ running: system.vms.get((m.body as { userid: string }).userid)?.guest?.alive === true }));
   node.handle('mig.abort', (m) => {
     const b = m.body as { userid: string };
     const inc = incomingOf(system).get(b.userid);

@@ -51,6 +51,26 @@ const D9 = 57;
  * case of a plain integer. No regular expressions (hot path).
  */
 export function parseNumber(s: string): Decimal | undefined {
+  // A small direct-mapped memo: the same operand strings (a loop's step, a
+  // constant, a variable used in several operations) come back again and
+  // again. parseNumber is a pure function of the string and Decimals are
+  // never changed once made, so a remembered result is the result.
+  const n = s.length;
+  if (n === 0) return undefined;
+  if (n > 120) return parseNumberUncached(s); // (long strings: not kept alive by the memo)
+  const h = (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (MEMO_SIZE - 1);
+  if (memoKeys[h] === s) return memoValues[h];
+  const d = parseNumberUncached(s);
+  memoKeys[h] = s;
+  memoValues[h] = d;
+  return d;
+}
+
+const MEMO_SIZE = 256;
+const memoKeys: (string | undefined)[] = new Array<string | undefined>(MEMO_SIZE).fill(undefined);
+const memoValues: (Decimal | undefined)[] = new Array<Decimal | undefined>(MEMO_SIZE).fill(undefined);
+
+function parseNumberUncached(s: string): Decimal | undefined {
   const n = s.length;
   let i = 0;
   while (i < n && s.charCodeAt(i) === SP) i++;

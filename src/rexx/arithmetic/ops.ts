@@ -95,8 +95,20 @@ export function divide(a: Decimal, b: Decimal, digits: number): Decimal {
   const tb = truncDigits(b, digits + 1);
   // scale the dividend so the integer quotient has at least DIGITS+1 digits
   const k = Math.max(0, digits + 2 + tb.c.length - ta.c.length);
-  const q = (BigInt(ta.c) * pow10(k)) / BigInt(tb.c);
-  const quot: Decimal = { neg: ta.neg !== tb.neg, c: q.toString(), e: ta.e - tb.e - k };
+  let qc: string;
+  if (ta.c.length + k <= 15 && tb.c.length <= 15) {
+    // dividend and divisor below 10**15: the integer quotient in doubles,
+    // exact after correcting the floating division by one either way
+    // (x, y, q*y and x-q*y are integers below 2**53)
+    const x = Number(ta.c) * 10 ** k;
+    const y = Number(tb.c);
+    let q = Math.floor(x / y);
+    const r = x - q * y;
+    if (r < 0) q--;
+    else if (r >= y) q++;
+    qc = String(q);
+  } else qc = ((BigInt(ta.c) * pow10(k)) / BigInt(tb.c)).toString();
+  const quot: Decimal = { neg: ta.neg !== tb.neg, c: qc, e: ta.e - tb.e - k };
   return stripTrailingZeros(roundDigits(quot, digits));
 }
 
@@ -125,6 +137,22 @@ export function integerDivide(a: Decimal, b: Decimal, digits: number): IntDivRes
   // |a/b| >= 10**(adjA-adjB-1): more than DIGITS integer digits for sure
   if (adjA - adjB > digits) return undefined;
   const m = Math.min(ta.e, tb.e);
+  if (ta.c.length + ta.e - m <= 15 && tb.c.length + tb.e - m <= 15) {
+    // both aligned coefficients below 10**15: exact in doubles (see divide)
+    const x = Number(ta.c) * 10 ** (ta.e - m);
+    const y = Number(tb.c) * 10 ** (tb.e - m);
+    let q = Math.floor(x / y);
+    const r0 = x - q * y;
+    if (r0 < 0) q--;
+    else if (r0 >= y) q++;
+    const qs = String(q);
+    if (q !== 0 && qs.length > digits) return undefined;
+    const r = x - q * y;
+    return {
+      quotient: q === 0 ? ZERO : { neg: ta.neg !== tb.neg, c: qs, e: 0 },
+      remainder: r === 0 ? ZERO : { neg: ta.neg, c: String(r), e: m },
+    };
+  }
   const x = BigInt(ta.c) * pow10(ta.e - m);
   const y = BigInt(tb.c) * pow10(tb.e - m);
   const q = x / y;

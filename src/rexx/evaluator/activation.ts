@@ -39,6 +39,9 @@ export interface DoFrame {
   /** compiled reader and writer of the control variable */
   get?: (a: Activation) => string;
   set?: (a: Activation, v: string) => void;
+  /** for a simple control variable: its integer reader and writer (expression.ts compileInt / intSetter) */
+  getInt?: (a: Activation) => number;
+  setInt?: (a: Activation, s: string, n: number) => void;
   /** TO and BY as plain integers (NaN when they are not), and BY's sign */
   toInt?: number;
   byInt?: number;

@@ -1093,6 +1093,11 @@ export class Interpreter implements Runtime {
         frame.toInt = frame.to === undefined ? NaN : plainInt(frame.to);
         frame.byInt = plainInt(frame.by);
         frame.byNeg = frame.by.startsWith('-');
+        if (ref.k === 'var') {
+          // a simple control variable: read and step it through its box's integer cache
+          frame.getInt = compileInt(ref) ?? undefined;
+          frame.setInt = intSetter(ref.name);
+        }
         this.assign(a, ref, normalize(start, a.numeric)!);
         break;
       }
@@ -1108,9 +1113,16 @@ export class Interpreter implements Runtime {
   /** The tests at the top of each iteration: TO, FOR/count, WHILE (§7.3.x DO). */
   private loopContinues(a: Activation, spec: DoSpec, f: DoFrame): boolean {
     if (spec.kind === 'ctrl' && f.to !== undefined) {
+      const t = f.toInt!;
+      if (t === t && f.getInt !== undefined && a.numeric.digits - a.numeric.fuzz >= 9) {
+        const p = f.getInt(a); // NaN when unset or not a plain integer: the general path below
+        if (p === p) {
+          if (f.byNeg ? p < t : p > t) return false;
+          return this.loopContinuesRest(a, spec, f);
+        }
+      }
       const v = f.get!(a);
       let cmp: number | undefined;
-      const t = f.toInt!;
       const p = t === t ? plainInt(v) : NaN;
       // two plain integers with DIGITS-FUZZ >= 9 compare exactly (see fastCompare)
       if (p === p && a.numeric.digits - a.numeric.fuzz >= 9) cmp = p < t ? -1 : p > t ? 1 : 0;
@@ -1118,6 +1130,11 @@ export class Interpreter implements Runtime {
       if (cmp === undefined) throw rexxError(41, 6, v);
       if (f.byNeg ? cmp < 0 : cmp > 0) return false;
     }
+    return this.loopContinuesRest(a, spec, f);
+  }
+
+  /** The FOR/count and WHILE tests of loopContinues. */
+  private loopContinuesRest(a: Activation, spec: DoSpec, f: DoFrame): boolean {
     if (f.left >= 0) {
       if (f.left === 0) return false;
       f.left--;
@@ -1151,9 +1168,21 @@ export class Interpreter implements Runtime {
       if (u !== '0') throw rexxError(34, 4, u);
     }
     if (spec.kind === 'ctrl') {
+      const b = f.byInt!;
+      if (f.getInt !== undefined && b === b && a.numeric.digits >= 9 && a.trace !== 'R' && a.trace !== 'I') {
+        const p = f.getInt(a);
+        if (p === p) {
+          const s = p + b; // exact below 10**9 (see intArith)
+          if (s < 1e9 && s > -1e9) {
+            f.setInt!(a, String(s), s);
+            if (this.loopContinues(a, spec, f)) a.pc = f.doIdx + 1;
+            else this.exitLoop(a, f);
+            return;
+          }
+        }
+      }
       const cur = f.get!(a);
       let next: string | undefined;
-      const b = f.byInt!;
       if (b === b && a.numeric.digits >= 9) {
         // plain integers: the sum is exact below 10**9 (see intArith)
         const p = plainInt(cur);

@@ -10,9 +10,9 @@
  * A positional pattern that does not move right gives the targets before it
  * the rest of the string.
  */
-import type { TemplateItem, VarRef } from '../ast.js';
+import type { Expr, TemplateItem, VarRef } from '../ast.js';
 import type { Activation } from './activation.js';
-import { compile } from './expression.js';
+import { compile, type Compiled } from './expression.js';
 import { toWholeNumber } from '../arithmetic/decimal.js';
 import { rexxError } from '../errors.js';
 
@@ -22,15 +22,51 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
 
+/** A template item in one uniform shape (the AST's items have several: slow property access). */
+interface Item {
+  /** 0 target, 1 literal pattern, 2 (var) pattern, 3 absolute position, 4 relative position */
+  kind: number;
+  ref: VarRef | null;
+  v: string;
+  e: Compiled | null;
+  sign: number;
+}
+
+const itemsKey = Symbol('items');
+type WithItems = { [itemsKey]?: Item[] };
+
+function compileItems(items: TemplateItem[]): Item[] {
+  const w = items as WithItems;
+  let out = w[itemsKey];
+  if (out === undefined) {
+    out = items.map((it): Item => {
+      switch (it.k) {
+        case 'target':
+          return { kind: 0, ref: it.ref, v: '', e: null, sign: 0 };
+        case 'lit':
+          return { kind: 1, ref: null, v: it.v, e: null, sign: 0 };
+        case 'varpat':
+          return { kind: 2, ref: it.ref, v: '', e: compile(it.ref as Expr), sign: 0 };
+        case 'abs':
+          return { kind: 3, ref: null, v: '', e: compile(it.e), sign: 0 };
+        case 'rel':
+          return { kind: 4, ref: null, v: '', e: compile(it.e), sign: it.sign };
+      }
+    });
+    w[itemsKey] = out;
+  }
+  return out;
+}
+
 /**
  * Assign `piece` to the targets items[from..to) word by word (the last target
  * gets the rest, less the one blank that ended the word before it).
  */
-function assignWords(a: Activation, items: TemplateItem[], from: number, to: number, piece: string, assign: Assign): void {
+function assignWords(a: Activation, items: Item[], from: number, to: number, piece: string, assign: Assign): void {
   const len = piece.length;
   let pos = 0;
   for (let t = from; t < to; t++) {
-    const ref = (items[t] as { ref: VarRef | null }).ref;
+    const ref = items[t]!.ref;
     if (t === to - 1) {
       if (ref) assign(a, ref, pos === 0 ? piece : piece.slice(pos));
       return;
@@ -44,24 +80,26 @@ function assignWords(a: Activation, items: TemplateItem[], from: number, to: num
   }
 }
 
-function positionValue(a: Activation, item: { e: import('../ast.js').Expr }): number {
-  const v = compile(item.e)(a);
+function positionValue(a: Activation, e: Compiled): number {
+  const v = e(a);
   const n = toWholeNumber(v, a.numeric);
   if (n === undefined) throw rexxError(26, 4, v);
   return n;
 }
 
-export function parseTemplate(a: Activation, source: string, items: TemplateItem[], assign: Assign): void {
+export function parseTemplate(a: Activation, source: string, template: TemplateItem[], assign: Assign): void {
+  const items = compileItems(template);
   const len = source.length;
   let cursor = 0;
   let lastStart = 0;
   let tFrom = 0; // targets waiting for a piece: items[tFrom..i)
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    if (item.k === 'target') continue;
+    const kind = item.kind;
+    if (kind === 0) continue;
     let piece: string;
-    if (item.k === 'lit' || item.k === 'varpat') {
-      const pat = item.k === 'lit' ? item.v : compile(item.ref as import('../ast.js').Expr)(a);
+    if (kind <= 2) {
+      const pat = kind === 1 ? item.v : item.e!(a);
       const p = pat === '' ? -1 : source.indexOf(pat, cursor);
       if (p < 0) {
         piece = source.slice(cursor);
@@ -74,8 +112,8 @@ export function parseTemplate(a: Activation, source: string, items: TemplateItem
       }
     } else {
       let pos: number;
-      if (item.k === 'abs') pos = positionValue(a, item) - 1;
-      else pos = lastStart + item.sign * positionValue(a, item);
+      if (kind === 3) pos = positionValue(a, item.e!) - 1;
+      else pos = lastStart + item.sign * positionValue(a, item.e!);
       if (pos < 0) pos = 0;
       if (pos > len) pos = len;
       // the piece before a positional pattern starts where the last match

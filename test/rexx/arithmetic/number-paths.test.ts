@@ -1,0 +1,66 @@
+/**
+ * divide and integerDivide compute small quotients in doubles (ops.ts); they
+ * must equal the BigInt long division they replace, for every operand.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { divide, integerDivide } from '../../../src/rexx/arithmetic/ops.js';
+import type { Decimal } from '../../../src/rexx/arithmetic/number.js';
+import { roundDigits, stripTrailingZeros, truncDigits, pow10 } from '../../../src/rexx/arithmetic/round.js';
+import { adjustedExponent, ZERO } from '../../../src/rexx/arithmetic/number.js';
+
+function divideRef(a: Decimal, b: Decimal, digits: number): Decimal {
+  if (a.c === '0') return ZERO;
+  const ta = truncDigits(a, digits + 1);
+  const tb = truncDigits(b, digits + 1);
+  const k = Math.max(0, digits + 2 + tb.c.length - ta.c.length);
+  const q = (BigInt(ta.c) * pow10(k)) / BigInt(tb.c);
+  return stripTrailingZeros(roundDigits({ neg: ta.neg !== tb.neg, c: q.toString(), e: ta.e - tb.e - k }, digits));
+}
+
+function integerDivideRef(a: Decimal, b: Decimal, digits: number): unknown {
+  if (a.c === '0') return { quotient: ZERO, remainder: ZERO };
+  const ta = truncDigits(a, digits + 1);
+  const tb = truncDigits(b, digits + 1);
+  const adjA = adjustedExponent(ta);
+  const adjB = adjustedExponent(tb);
+  if (adjA < adjB) return { quotient: ZERO, remainder: ta };
+  if (adjA - adjB > digits) return undefined;
+  const m = Math.min(ta.e, tb.e);
+  const x = BigInt(ta.c) * pow10(ta.e - m);
+  const y = BigInt(tb.c) * pow10(tb.e - m);
+  const q = x / y;
+  const qs = q.toString();
+  if (q !== 0n && qs.length > digits) return undefined;
+  const r = x - q * y;
+  return {
+    quotient: q === 0n ? ZERO : { neg: ta.neg !== tb.neg, c: qs, e: 0 },
+    remainder: r === 0n ? ZERO : { neg: ta.neg, c: r.toString(), e: m },
+  };
+}
+
+const coefficient = fc.oneof(
+  fc.bigInt({ min: 1n, max: 999_999_999_999_999_999n }).map(String),
+  fc.integer({ min: 1, max: 99_999 }).map(String),
+  fc.constantFrom('1', '7', '9', '3', '999999999999999', '1000000000000000', '123456789012345', '99999999', '100000000'),
+);
+const decimal = fc.record({ neg: fc.boolean(), c: coefficient, e: fc.integer({ min: -12, max: 6 }) });
+
+describe('division in doubles = BigInt division', () => {
+  it('divide', () => {
+    fc.assert(
+      fc.property(decimal, decimal, fc.constantFrom(1, 3, 5, 9, 12, 14, 15, 16, 20), (a, b, digits) => {
+        expect(divide(a, b, digits)).toEqual(divideRef(a, b, digits));
+      }),
+      { numRuns: 30000 },
+    );
+  });
+  it('integerDivide', () => {
+    fc.assert(
+      fc.property(decimal, decimal, fc.constantFrom(1, 3, 5, 9, 12, 14, 15, 16, 20), (a, b, digits) => {
+        expect(integerDivide(a, b, digits)).toEqual(integerDivideRef(a, b, digits));
+      }),
+      { numRuns: 30000 },
+    );
+  });
+});
