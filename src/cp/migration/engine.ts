@@ -265,6 +265,8 @@ export class OutwardMigration {
     this.checkCancel();
     const links = this.source.cluster.store.linksOf(this.source.name, this.userid).map(({ vdev, owner, ownerVdev, access, mode }) => ({ vdev, owner, ownerVdev, access, mode }));
     this.status = 'Resuming';
+    // no link: the commit cannot go out, so nothing is in doubt
+    if (!this.node.isUp(this.dest)) throw new MigrationFailed('ISFC link to the destination is down');
     this.committing = true;
     const f = this.fault;
     const lose = f && f.step === 'restore' && (f.kind === 'lostreply' || f.kind === 'lostcommit') ? f.kind : undefined;
