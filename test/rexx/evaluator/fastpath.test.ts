@@ -138,6 +138,16 @@ describe('integer fast path', () => {
     ]);
   });
 
+  it('DO loop counters changed in the loop body (Regina gives the same)', () => {
+    const src = [
+      'do i = 1 to 5; if i = 2 then i = 2.5; say i; end',
+      'do i = 1 to 10 by 3; say i; i = i * 2; end',
+      'do i = 3 to 1 by -1; say i; end',
+      'do i = -2 to 2 by 2 for 2; say i; end',
+    ].join('\n');
+    expect(run(src).out.split('\n').filter(Boolean).join(' ')).toBe('1 2.5 3.5 4.5 1 5 3 2 1 -2 0');
+  });
+
   it('a cached program runs against each interpreter\'s own host', () => {
     const src = "do i = 1 to 2; say 'line' i; call sub i; end; exit\nsub: say 'sub' arg(1) f(); return\nf: return 'F'";
     const h1 = new TestHost();
