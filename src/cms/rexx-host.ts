@@ -6,14 +6,12 @@
  * USERID() and LINESIZE(), and the REXX/VM functions DIAG, DIAGRC, STORAGE, CMSFLAG.
  *
  * Commands such as EXECIO and GLOBALV set and read the caller's variables (REXX/VM's
- * EXECCOMM). The RexxHost interface has no variable access for commands yet, so the
- * interpreter's command step is wrapped here to note the current activation, whose
- * variables are then reached through the BIF services (getVariable/setVariable).
+ * EXECCOMM) through the VariableAccess the interpreter passes with each command.
  */
 import { GuestStorage } from '../cp/storage/guest-storage.js';
-import { Interpreter } from '../rexx/evaluator/interpreter.js';
 import type { BifContext } from '../rexx/builtins/types.js';
 import { rexxError, runProgram, type CommandResult, type ExternalRoutine, type RexxHost } from '../rexx/index.js';
+import type { VariableAccess } from '../rexx/host.js';
 import type { RexxQueue } from '../rexx/queue.js';
 import { NodeStreamManager } from '../rexx/streams-node.js';
 import type { StreamManager } from '../rexx/streams.js';
@@ -21,50 +19,14 @@ import type { Cms } from './cms.js';
 import { packageFunction } from './packages/index.js';
 
 /** Variable access for a command run from an EXEC (EXECCOMM). */
-export interface VariableAccess {
-  get(name: string): string | undefined;
-  set(name: string, value: string): void;
-}
+export type { VariableAccess };
 
-interface Hooked {
-  interp: Interpreter;
-  act: unknown;
-}
-let current: Hooked | null = null;
-
-{
-  const proto = Interpreter.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
-  const orig = proto['command'];
-  if (orig && !(orig as { cmsHooked?: boolean }).cmsHooked) {
-    const wrapped = function (this: Interpreter, ...args: unknown[]): unknown {
-      const prev = current;
-      current = { interp: this, act: args[0] };
-      try {
-        return orig.apply(this, args);
-      } finally {
-        current = prev;
-      }
-    };
-    (wrapped as { cmsHooked?: boolean }).cmsHooked = true;
-    proto['command'] = wrapped;
-  }
-}
+/** The variables of the EXEC whose command is running (set while a command from an EXEC runs). */
+let current: VariableAccess | undefined;
 
 /** The variables of the EXEC whose command is running, or undefined (typed at the terminal). */
 export function callerVariables(): VariableAccess | undefined {
-  const c = current;
-  if (!c) return undefined;
-  const ctx = (c.interp as unknown as { bifContext(a: unknown): BifContext }).bifContext(c.act);
-  return {
-    get(name) {
-      const n = name.toUpperCase();
-      if (ctx.interp.symbolState(n) !== 'VAR') return undefined;
-      return ctx.interp.getVariable(n);
-    },
-    set(name, value) {
-      ctx.interp.setVariable(name.toUpperCase(), value);
-    },
-  };
+  return current;
 }
 
 export interface ExecId {
@@ -107,7 +69,17 @@ class CmsRexxHost implements RexxHost {
       if (this.cms.haltExecs) return '';
     }
   }
-  command(environment: string, command: string): CommandResult {
+  command(environment: string, command: string, vars?: VariableAccess): CommandResult {
+    const prev = current;
+    current = vars;
+    try {
+      return this.dispatch(environment, command);
+    } finally {
+      current = prev;
+    }
+  }
+
+  private dispatch(environment: string, command: string): CommandResult {
     const env = environment.toUpperCase();
     const cms = this.cms;
     if (env === 'CMS' || env === 'COMMAND') {

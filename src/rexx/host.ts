@@ -16,6 +16,13 @@ export interface CommandResult {
   failure?: boolean;
 }
 
+/** A command's access to the variables of the program that issued it (by name, any case). */
+export interface VariableAccess {
+  /** the value, or undefined when the variable has none */
+  get(name: string): string | undefined;
+  set(name: string, value: string): void;
+}
+
 /** A function found outside the program (function package or external program). */
 export type ExternalFunction = (args: (string | undefined)[], ctx: unknown) => string | undefined;
 
@@ -26,8 +33,11 @@ export interface RexxHost {
   traceOut(line: string): void;
   /** Read one line for PULL / PARSE PULL / PARSE EXTERNAL when the queue is empty; undefined at end of input. */
   readLine(): string | undefined;
-  /** Run a host command in the named environment. */
-  command(environment: string, command: string): CommandResult;
+  /**
+   * Run a host command in the named environment. `vars` gives the command the
+   * calling program's variables (REXX/VM's EXECCOMM: EXECIO STEM, GLOBALV GET).
+   */
+  command(environment: string, command: string, vars?: VariableAccess): CommandResult;
   /** Default ADDRESS environment for a new program ("SYSTEM" under the CLI, "CMS" in CMS). */
   readonly defaultAddress: string;
   /** First word of PARSE SOURCE ("UNIX", "CMS"). */

@@ -9,7 +9,7 @@ import { Interpreter } from './evaluator/interpreter.js';
 import { RexxError } from './errors.js';
 import { HaltExit } from './evaluator/signals.js';
 
-export type { RexxHost, CommandResult, ExternalRoutine } from './host.js';
+export type { RexxHost, CommandResult, ExternalRoutine, VariableAccess } from './host.js';
 export { RexxError, rexxError } from './errors.js';
 export { RexxQueue } from './queue.js';
 

@@ -10,7 +10,7 @@
  * conditions are thrown (signals.ts).
  */
 import type { Clause, Program, VarRef, DropItem, ConditionName, DoSpec } from '../ast.js';
-import type { RexxHost } from '../host.js';
+import type { RexxHost, VariableAccess } from '../host.js';
 import { Activation, type DoFrame, type ConditionInfo } from './activation.js';
 import { VarPool } from './variables.js';
 import { compile, compileInt, compileTail, compileSetter, derivedName, intSetter, plainInt, setRuntime, type Runtime } from './expression.js';
@@ -831,7 +831,15 @@ export class Interpreter implements Runtime {
   // ------------------------------------------------------------------ commands
 
   private command(a: Activation, env: string, cmd: string, c: Clause): void {
-    const r = this.host.command(env, cmd);
+    const services = () => this.bifContext(a).interp;
+    const vars: VariableAccess = {
+      get: (name) => {
+        const n = name.toUpperCase();
+        return services().symbolState(n) === 'VAR' ? services().getVariable(n) : undefined;
+      },
+      set: (name, value) => services().setVariable(name.toUpperCase(), value),
+    };
+    const r = this.host.command(env, cmd, vars);
     a.pool.setSimple('RC', String(r.rc));
     if (r.failure) {
       if (a.trace === 'F' || a.trace === 'E' || a.trace === 'C' || a.trace === 'A' || a.trace === 'R' || a.trace === 'I' || a.trace === 'L') {
