@@ -2,74 +2,8 @@
 // paging (MORE... / HOLDING) on a fake clock, NOT ACCEPTED, RETRIEVE, passwords.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from '../../../src/console/core/harness.js';
-import { ScreenSession, type ConsoleTimers } from '../../../src/console/core/screen-session.js';
-import type { ConsoleView, TerminalInfo } from '../../../src/console/tn3270/session-port.js';
-
-class FakeTimers implements ConsoleTimers {
-  private next = 1;
-  readonly pending = new Map<number, { fn: () => void; at: number }>();
-  now = 0;
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.pending.set(id, { fn, at: this.now + ms });
-    return id;
-  }
-  clearTimeout(h: unknown): void {
-    this.pending.delete(h as number);
-  }
-  advance(ms: number): void {
-    this.now += ms;
-    for (const [id, t] of [...this.pending]) {
-      if (t.at <= this.now) {
-        this.pending.delete(id);
-        t.fn();
-      }
-    }
-  }
-}
-
-class FakeView implements ConsoleView {
-  screen: string[] = [];
-  input = '';
-  closedWith: string | undefined;
-  statusChanges = 0;
-  output(lines: readonly string[]): void {
-    this.screen.push(...lines);
-  }
-  clearOutput(): void {
-    this.screen = [];
-  }
-  setInput(text: string): void {
-    this.input = text;
-  }
-  statusChanged(): void {
-    this.statusChanges++;
-  }
-  close(reason?: string): void {
-    this.closedWith = reason ?? 'closed';
-  }
-}
-
-const TERMINAL: TerminalInfo = {
-  terminalType: 'IBM-3278-2-E',
-  model: 2,
-  rows: 24,
-  cols: 80,
-  outputRows: 22,
-  inputLength: 138,
-  tn3270e: false,
-  remote: 'test',
-};
-
-const settle = () => new Promise((r) => setTimeout(r, 60));
-
-async function until(cond: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (cond()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { ScreenSession } from '../../../src/console/core/screen-session.js';
+import { FakeTimers, FakeView, TERMINAL, settle, until } from './fakes.js';
 
 let tc: TestCluster | undefined;
 afterEach(async () => {
