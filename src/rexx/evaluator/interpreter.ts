@@ -14,7 +14,7 @@ import type { RexxHost, VariableAccess } from '../host.js';
 import { Activation, type DoFrame, type ConditionInfo } from './activation.js';
 import { VarPool } from './variables.js';
 import { compile, compileInt, compileTail, compileSetter, derivedName, intSetter, plainInt, setRuntime, type Runtime } from './expression.js';
-import { parseTemplate } from './parse-template.js';
+import { compileTemplate, parseItems, parseTemplate } from './parse-template.js';
 import { ExitSignal, SignalTransfer, LoopTransfer, HaltExit } from './signals.js';
 import { RexxError, rexxError } from '../errors.js';
 import { arith, compare, normalize, toWholeNumber, isNumber } from '../arithmetic/decimal.js';
@@ -670,12 +670,31 @@ export class Interpreter implements Runtime {
           return r === CONTINUE ? undefined : r;
         };
       }
-      case 'parse':
+      case 'parse': {
+        const s = c.src;
+        if (c.tpl.length === 1 && (s.k === 'var' || s.k === 'value')) {
+          // the common PARSE VAR / PARSE VALUE with one template, compiled once:
+          // untraced, the targets are set without going through assign()
+          const get = s.k === 'var' ? compile(s.ref as import('../ast.js').Expr) : s.e ? compile(s.e) : () => '';
+          const items = compileTemplate(c.tpl[0]!);
+          const upper = c.upper;
+          const lower = c.lower;
+          return (a) => {
+            let src = get(a);
+            if (upper) src = upperAscii(src);
+            else if (lower) src = src.toLowerCase();
+            const t = a.trace;
+            parseItems(a, src, items, (a.interp as Interpreter).assignFn, t !== 'R' && t !== 'I');
+            a.pc++;
+            a.procedureAllowed = false;
+          };
+        }
         return (a) => {
           (a.interp as Interpreter).parse(a, c);
           a.pc++;
           a.procedureAllowed = false;
         };
+      }
       case 'procedure':
         return (a) => {
           (a.interp as Interpreter).procedure(a, c.expose);

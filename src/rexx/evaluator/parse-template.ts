@@ -12,7 +12,7 @@
  */
 import type { Expr, TemplateItem, VarRef } from '../ast.js';
 import type { Activation } from './activation.js';
-import { compile, type Compiled } from './expression.js';
+import { compile, compileSetter, type Compiled } from './expression.js';
 import { toWholeNumber } from '../arithmetic/decimal.js';
 import { rexxError } from '../errors.js';
 
@@ -23,10 +23,12 @@ function isBlank(c: number): boolean {
 }
 
 /** A template item in one uniform shape (the AST's items have several: slow property access). */
-interface Item {
+export interface Item {
   /** 0 target, 1 literal pattern, 2 (var) pattern, 3 absolute position, 4 relative position */
   kind: number;
   ref: VarRef | null;
+  /** a target's compiled assigner (null for the '.' placeholder and patterns) */
+  set: ((a: Activation, v: string) => void) | null;
   v: string;
   e: Compiled | null;
   sign: number;
@@ -35,22 +37,23 @@ interface Item {
 const itemsKey = Symbol('items');
 type WithItems = { [itemsKey]?: Item[] };
 
-function compileItems(items: TemplateItem[]): Item[] {
+/** A template's items in their compiled form (made once per template). */
+export function compileTemplate(items: TemplateItem[]): Item[] {
   const w = items as WithItems;
   let out = w[itemsKey];
   if (out === undefined) {
     out = items.map((it): Item => {
       switch (it.k) {
         case 'target':
-          return { kind: 0, ref: it.ref, v: '', e: null, sign: 0 };
+          return { kind: 0, ref: it.ref, set: it.ref ? compileSetter(it.ref) : null, v: '', e: null, sign: 0 };
         case 'lit':
-          return { kind: 1, ref: null, v: it.v, e: null, sign: 0 };
+          return { kind: 1, ref: null, set: null, v: it.v, e: null, sign: 0 };
         case 'varpat':
-          return { kind: 2, ref: it.ref, v: '', e: compile(it.ref as Expr), sign: 0 };
+          return { kind: 2, ref: it.ref, set: null, v: '', e: compile(it.ref as Expr), sign: 0 };
         case 'abs':
-          return { kind: 3, ref: null, v: '', e: compile(it.e), sign: 0 };
+          return { kind: 3, ref: null, set: null, v: '', e: compile(it.e), sign: 0 };
         case 'rel':
-          return { kind: 4, ref: null, v: '', e: compile(it.e), sign: it.sign };
+          return { kind: 4, ref: null, set: null, v: '', e: compile(it.e), sign: it.sign };
       }
     });
     w[itemsKey] = out;
@@ -62,20 +65,36 @@ function compileItems(items: TemplateItem[]): Item[] {
  * Assign `piece` to the targets items[from..to) word by word (the last target
  * gets the rest, less the one blank that ended the word before it).
  */
-function assignWords(a: Activation, items: Item[], from: number, to: number, piece: string, assign: Assign): void {
+function assignWords(
+  a: Activation,
+  items: Item[],
+  from: number,
+  to: number,
+  piece: string,
+  assign: Assign,
+  direct: boolean,
+): void {
   const len = piece.length;
   let pos = 0;
   for (let t = from; t < to; t++) {
-    const ref = items[t]!.ref;
+    const item = items[t]!;
+    const ref = item.ref;
     if (t === to - 1) {
-      if (ref) assign(a, ref, pos === 0 ? piece : piece.slice(pos));
+      if (ref) {
+        const v = pos === 0 ? piece : piece.slice(pos);
+        if (direct) item.set!(a, v);
+        else assign(a, ref, v);
+      }
       return;
     }
     let i = pos;
     while (i < len && isBlank(piece.charCodeAt(i))) i++;
     let j = i;
     while (j < len && !isBlank(piece.charCodeAt(j))) j++;
-    if (ref) assign(a, ref, piece.slice(i, j));
+    if (ref) {
+      if (direct) item.set!(a, piece.slice(i, j));
+      else assign(a, ref, piece.slice(i, j));
+    }
     pos = j < len ? j + 1 : len;
   }
 }
@@ -88,7 +107,16 @@ function positionValue(a: Activation, e: Compiled): number {
 }
 
 export function parseTemplate(a: Activation, source: string, template: TemplateItem[], assign: Assign): void {
-  const items = compileItems(template);
+  parseItems(a, source, compileTemplate(template), assign, false);
+}
+
+/**
+ * Parse `source` with a compiled template. With `direct` the targets are set
+ * through their compiled assigners without calling `assign` (for a caller
+ * whose `assign` only sets the variable and traces it, when it is not
+ * tracing); otherwise every assignment goes through `assign`.
+ */
+export function parseItems(a: Activation, source: string, items: Item[], assign: Assign, direct: boolean): void {
   const len = source.length;
   let cursor = 0;
   let lastStart = 0;
@@ -122,8 +150,10 @@ export function parseTemplate(a: Activation, source: string, template: TemplateI
       lastStart = pos;
       cursor = pos;
     }
-    if (i > tFrom) assignWords(a, items, tFrom, i, piece, assign);
+    if (i > tFrom) assignWords(a, items, tFrom, i, piece, assign, direct);
     tFrom = i + 1;
   }
-  if (items.length > tFrom) assignWords(a, items, tFrom, items.length, cursor === 0 ? source : source.slice(cursor), assign);
+  if (items.length > tFrom) {
+    assignWords(a, items, tFrom, items.length, cursor === 0 ? source : source.slice(cursor), assign, direct);
+  }
 }
