@@ -9,14 +9,11 @@ import { ScreenSession } from '../core/screen-session.js';
 import { openScreenConsole } from './index.js';
 
 export async function runScreenConsole(cluster: Cluster, system: CpSystem): Promise<void> {
-  let session: ScreenSession | undefined;
   const handle = openScreenConsole(
-    (t) => (session = new ScreenSession(system, t)),
+    (t) => new ScreenSession(system, t),
     process.stdin,
     process.stdout,
   );
   await handle.closed;
-  const vm = session?.core.terminal?.vm;
-  void vm;
   await cluster.shutdown();
 }

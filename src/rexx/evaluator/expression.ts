@@ -21,17 +21,12 @@ export interface Runtime {
   lostDigits(a: Activation, v: string): void;
 }
 
-let runtime: Runtime;
-export function setRuntime(rt: Runtime): void {
-  runtime = rt;
-}
-
 /**
  * The interpreter running activation a (compiled expressions are cached on
  * shared program trees, so they must not hold on to one interpreter).
  */
 function rt(a: Activation): Runtime {
-  return (a.interp as Runtime | undefined) ?? runtime;
+  return a.interp as Runtime;
 }
 
 const compiledKey = Symbol('compiled');

@@ -13,7 +13,7 @@ import type { Clause, Program, VarRef, DropItem, ConditionName, DoSpec } from '.
 import type { RexxHost, VariableAccess } from '../host.js';
 import { Activation, type DoFrame, type ConditionInfo } from './activation.js';
 import { VarPool } from './variables.js';
-import { compile, compileInt, compileTail, compileSetter, derivedName, intSetter, plainInt, setRuntime, type Runtime } from './expression.js';
+import { compile, compileInt, compileTail, compileSetter, derivedName, intSetter, plainInt, type Runtime } from './expression.js';
 import { compileTemplate, parseItems, parseTemplate } from './parse-template.js';
 import { ExitSignal, SignalTransfer, LoopTransfer, HaltExit } from './signals.js';
 import { RexxError, rexxError } from '../errors.js';
@@ -57,7 +57,6 @@ export class Interpreter implements Runtime {
   // ------------------------------------------------------------------ entry
 
   run(program: Program, args: (string | undefined)[], invocation = 'COMMAND'): RunResult {
-    setRuntime(this);
     const act = new Activation(program, new VarPool(), args, undefined, 'main', invocation);
     act.address = this.host.defaultAddress;
     act.prevAddress = this.host.defaultAddress;
@@ -164,7 +163,7 @@ export class Interpreter implements Runtime {
       const p = this.pending.shift()!;
       const trap = a.traps.get(p.info.name);
       if (trap) trap.delayed = true;
-      const act = this.callInternal(a, p.label, [], 'call', true);
+      const act = this.callInternal(a, p.label, [], 'call');
       act.condition = p.info;
       try {
         this.execute(act);
@@ -172,7 +171,6 @@ export class Interpreter implements Runtime {
         const t2 = a.traps.get(p.info.name);
         if (t2) t2.delayed = false;
       }
-      // SIGL is set to the line of the clause that raised the condition
     }
   }
 
@@ -199,7 +197,6 @@ export class Interpreter implements Runtime {
     label: string,
     args: (string | undefined)[],
     kind: 'call' | 'function',
-    quiet = false,
   ): Activation {
     const prog = this.labelsProgram(a);
     const idx = prog.labels.get(label);
@@ -209,8 +206,7 @@ export class Interpreter implements Runtime {
     act.interp = this;
     act.routine = label;
     act.pc = idx;
-    if (!quiet) a.pool.setSimple('SIGL', String(a.line));
-    else a.pool.setSimple('SIGL', String(a.line));
+    a.pool.setSimple('SIGL', String(a.line));
     return act;
   }
 
@@ -236,13 +232,10 @@ export class Interpreter implements Runtime {
       act.traps = new Map();
       act.trace = 'N';
       try {
-        setRuntime(sub);
         return sub.execute(act);
       } catch (e) {
         if (e instanceof ExitSignal) return e.value;
         throw e;
-      } finally {
-        setRuntime(this);
       }
     }
     throw rexxError(43, 1, name);
