@@ -111,14 +111,14 @@ function main(): void {
   const nodeT: number[] = [];
   const vmT: number[] = [];
   const regT: number[] = [];
-  for (let i = 0; i < Math.max(runs, 10); i++) {
+  for (let i = 0; i < (process.env['BENCH_NO_STARTUP'] === '1' ? 0 : Math.max(runs, 10)); i++) {
     nodeT.push(wall([process.execPath, '-e', '0']));
     vmT.push(wall([vmrexx, hello]));
     if (haveRef) regT.push(wall([ref, hello]));
   }
   fs.rmSync(hello, { force: true });
   const fmt = (x: number) => `${(x * 1000).toFixed(1)} ms`;
-  console.log(
+  if (vmT.length > 0) console.log(
     `start-up: vmrexx hello.rexx ${fmt(median(vmT))}, node -e 0 ${fmt(median(nodeT))} (+${fmt(median(vmT) - median(nodeT))})` +
       (haveRef ? `, regina ${fmt(median(regT))}` : ''),
   );
@@ -126,7 +126,9 @@ function main(): void {
   else console.log(`bench: wrong ${wrong}`);
   process.exitCode = wrong === 0 ? 0 : 1;
   // then, one after the other so neither skews the other's timings:
-  // live guest migration (issue 5), and 50 TN3270 + 50 WebSocket console sessions (issue 9)
+  // live guest migration (issue 5), and 50 TN3270 + 50 WebSocket console sessions (issue 9).
+  // Given programs (or BENCH_REXX_ONLY=1), only the REXX table is wanted.
+  if (argv.length > 0 || process.env['BENCH_REXX_ONLY'] === '1') return;
   void (async () => {
     await (await import('./bench-migration.js')).mainMigration();
     await (await import('./bench-consoles.js')).mainConsoles();
