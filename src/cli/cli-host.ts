@@ -10,7 +10,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import type { RexxHost, CommandResult, ExternalRoutine } from '../rexx/host.js';
 import { RexxQueue } from '../rexx/queue.js';
 import type { StreamManager } from '../rexx/streams.js';
@@ -130,6 +129,9 @@ export class CliHost implements RexxHost {
     this.out.flush();
     this.err.flush();
     void environment; // every environment is the shell here (Regina: SYSTEM, COMMAND, PATH, ...)
+    // loaded here, not imported: node:child_process brings streams, net and
+    // dgram with it, ~8 ms of every start-up for programs that run no command
+    const { spawnSync } = process.getBuiltinModule('node:child_process');
     const r = spawnSync('/bin/sh', ['-c', command], { stdio: 'inherit' });
     if (r.error) return { rc: -1, failure: true };
     if (r.status === null) return { rc: -1, failure: true };

@@ -6,7 +6,7 @@
  * The CP, CMS and console code is loaded only for those subcommands, so
  * running a REXX program pays for none of it.
  */
-import fs from 'node:fs';
+import { isProgramRun } from './fast-start.cjs';
 
 const HELP = `vmrexx - a REXX interpreter and an emulated z/VM Control Program
 
@@ -26,6 +26,12 @@ external routines (NAME.rexx, NAME.rex, NAME) after the program's own folder.
 `;
 
 export async function main(argv: string[]): Promise<void> {
+  if (isProgramRun(argv)) {
+    // the same module bin/vmrexx runs from the bundle when that is current (fast-start.cts)
+    const { runCommandLine } = await import('./run-program.js');
+    process.exitCode = runCommandLine(argv);
+    return;
+  }
   const first = argv[0];
   if (first === undefined || first === '--help' || first === '-h') {
     process.stdout.write(HELP);
@@ -37,35 +43,10 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(`vmrexx 0.1.0 (${VERSION_STRING})\n`);
     return;
   }
-  if (first === 'ipl' || first === 'test' || first === 'serve') {
-    process.exitCode = await subcommand(first, argv.slice(1));
-    return;
-  }
-  let source: string;
-  let path: string;
-  let rest: string[];
-  if (first === '-e') {
-    source = argv[1] ?? '';
-    path = '-e';
-    rest = argv.slice(2);
-  } else if (first === '-') {
-    source = fs.readFileSync(0).toString('latin1');
-    path = '-';
-    rest = argv.slice(1);
-  } else {
-    path = first;
-    rest = argv.slice(1);
-    try {
-      source = fs.readFileSync(first).toString('latin1');
-    } catch {
-      process.stderr.write(`Error 3 running "${first}": Failure during initialization\nError 3.1: Failure during initialization: Program was not found\n`);
-      process.exitCode = 253;
-      return;
-    }
-  }
-  process.exitCode = await runFile(source, path, rest);
+  process.exitCode = await subcommand(first, argv.slice(1));
 }
 
+/** ipl, test or serve (isProgramRun lists them) */
 async function subcommand(name: string, args: string[]): Promise<number> {
   switch (name) {
     case 'ipl':
@@ -75,20 +56,4 @@ async function subcommand(name: string, args: string[]): Promise<number> {
     default:
       return (await import('./serve.js')).serveMain(args);
   }
-}
-
-async function runFile(source: string, path: string, args: string[]): Promise<number> {
-  const { CliHost } = await import('./cli-host.js');
-  const { runProgram } = await import('../rexx/index.js');
-  const { NodeStreamManager } = await import('../rexx/streams-node.js');
-  const host = new CliHost();
-  host.streams = new NodeStreamManager((s: string) => host.out.write(s), () => host.flush(), host.stdin);
-  const programArgs = args.length > 0 ? [args.join(' ')] : [];
-  const outcome = runProgram(source, path, programArgs, host);
-  host.flush();
-  if (outcome.report) {
-    for (const l of outcome.report) host.err.write(l + '\n');
-    host.err.flush();
-  }
-  return outcome.exitCode;
 }

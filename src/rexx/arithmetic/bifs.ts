@@ -10,7 +10,7 @@
  */
 import { rexxError } from '../errors.js';
 import type { NumericSettings } from './settings.js';
-import { type Decimal, parseNumber } from './number.js';
+import { type Decimal, decimal, parseNumber } from './number.js';
 import { incrementDigits, roundDigits, truncAtPosition } from './round.js';
 import { finish } from './result.js';
 
@@ -49,7 +49,7 @@ export function trunc(s: string, decimals: number, n: Readonly<NumericSettings>)
 /** ABS: the magnitude, rounded and written as number+0 would be. Error 40.11 if not a number. */
 export function abs(s: string, n: Readonly<NumericSettings>): string {
   const d = number('ABS', s, n);
-  return finish(d.neg ? { neg: false, c: d.c, e: d.e } : d, n, s, '+', '0');
+  return finish(d.neg ? decimal(false, d.c, d.e, d.b) : d, n, s, '+', '0');
 }
 
 /** SIGN: '-1', '0' or '1'. Error 40.11 if not a number. */

@@ -23,6 +23,8 @@
  *   ops.ts      + - * / % // and numeric comparison on Decimals
  *   power.ts    the ** operator
  *   fast.ts     the small-integer fast path
+ *   small.ts    the double fast path for + - * / at DIGITS <= 15
+ *   compare.ts  comparisons decided by signs and magnitudes alone
  *   result.ts   exponent range check + layout of a result
  *   whole.ts    whole numbers
  *   bifs.ts     TRUNC, FORMAT, ABS, SIGN helpers
@@ -36,6 +38,8 @@ import { wholeValue } from './whole.js';
 import { add, compareDecimal, divide, integerDivide, multiply, negate } from './ops.js';
 import { power } from './power.js';
 import { fastArith } from './fast.js';
+import { smallArith } from './small.js';
+import { quickCompare } from './compare.js';
 
 export type ArithOp = '+' | '-' | '*' | '/' | '%' | '//' | '**';
 
@@ -65,7 +69,12 @@ export function toDecimal(s: string, n: Readonly<NumericSettings>): Decimal | un
  */
 export function arith(op: ArithOp, a: string, b: string, n: Readonly<NumericSettings>): string {
   const r = fastArith(op, a, b, n.digits);
-  return r !== undefined ? r : arithExact(op, a, b, n);
+  if (r !== undefined) return r;
+  if (n.digits <= 15 && (op === '+' || op === '-' || op === '*' || op === '/')) {
+    const q = smallArith(op, a, b, n);
+    if (q !== undefined) return q;
+  }
+  return arithExact(op, a, b, n);
 }
 
 /** The same as arith without the fast path (exported for the property tests). */
@@ -132,7 +141,8 @@ export function compare(a: string, b: string, n: Readonly<NumericSettings>): -1 
   if (da === undefined) return undefined;
   const db = parseNumber(b);
   if (db === undefined) return undefined;
-  return compareDecimal(da, db, n.digits, n.fuzz);
+  const q = quickCompare(da, db);
+  return q !== undefined ? q : compareDecimal(da, db, n.digits, n.fuzz);
 }
 
 /** a+0: the number formatted as the standard does, or undefined if a is not a number. */

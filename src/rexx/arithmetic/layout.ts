@@ -52,6 +52,21 @@ export function layout(d: Decimal, n: Readonly<NumericSettings>): string {
   return sign + mant + (expo > 0 ? 'E+' : 'E-') + String(Math.abs(expo));
 }
 
+/**
+ * Whether layout(d, n) reads back (parseNumber) as d's own sign, coefficient
+ * and exponent, so that the string can be remembered as d. It does except
+ * for zero, where zeros are appended to the digits: plain notation with e > 0
+ * ('1000' for 1E+3) and an ENGINEERING mantissa padded to the exponent's
+ * multiple of three ('100E-12' for 1E-10). (Checked by a property test.)
+ */
+export function readsBack(d: Decimal, n: Readonly<NumericSettings>): boolean {
+  if (d.c === '0') return false;
+  if (!needsExponential(d, n.digits)) return d.e <= 0;
+  if (n.form !== 'ENGINEERING') return true;
+  const adj = d.e + d.c.length - 1;
+  return d.c.length >= adj - Math.floor(adj / 3) * 3 + 1;
+}
+
 /** Plain (no exponent) digits of c * 10**e, unsigned. */
 export function plainDigits(c: string, e: number): string {
   if (e === 0) return c;

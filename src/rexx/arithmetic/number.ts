@@ -25,10 +25,36 @@ export interface Decimal {
   readonly c: string;
   /** power of ten of the last coefficient digit */
   readonly e: number;
+  /**
+   * BigInt(c), once known: a cache filled by `coefficient` (or by whoever made
+   * the Decimal from a BigInt), so that a result used again as an operand is
+   * not converted from its digits a second time. Never part of the value.
+   */
+  b?: bigint;
 }
 
-export const ZERO: Decimal = Object.freeze({ neg: false, c: '0', e: 0 });
-export const ONE: Decimal = Object.freeze({ neg: false, c: '1', e: 0 });
+export const ZERO: Decimal = Object.freeze({ neg: false, c: '0', e: 0, b: 0n });
+export const ONE: Decimal = Object.freeze({ neg: false, c: '1', e: 0, b: 1n });
+
+/**
+ * Make a Decimal. Every Decimal is made here, so that all have the same shape
+ * (the engine then sees one object layout in the hot paths).
+ */
+export function decimal(neg: boolean, c: string, e: number, b?: bigint): Decimal {
+  return { neg, c, e, b };
+}
+
+/** The coefficient as a BigInt (cached in the Decimal). */
+export function coefficient(d: Decimal): bigint {
+  let b = d.b;
+  if (b === undefined) {
+    // a short coefficient goes through a (exact) double: V8 converts short
+    // digit strings to numbers quickly, much faster than BigInt(string)
+    b = d.c.length < 10 ? BigInt(+d.c) : BigInt(d.c);
+    d.b = b;
+  }
+  return b;
+}
 
 /** Largest exponent magnitude allowed in a number's E part and in results (ANSI: 9 digits). */
 export const MAX_EXPONENT = 999_999_999;
@@ -53,12 +79,13 @@ const D9 = 57;
 export function parseNumber(s: string): Decimal | undefined {
   // A small direct-mapped memo: the same operand strings (a loop's step, a
   // constant, a variable used in several operations) come back again and
-  // again. parseNumber is a pure function of the string and Decimals are
-  // never changed once made, so a remembered result is the result.
+  // again. parseNumber is a pure function of the string and a Decimal's value
+  // never changes once made (only its `b` cache is filled in), so a
+  // remembered result is the result.
   const n = s.length;
   if (n === 0) return undefined;
   if (n > 120) return parseNumberUncached(s); // (long strings: not kept alive by the memo)
-  const h = (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (MEMO_SIZE - 1);
+  const h = memoSlot(s, n);
   if (memoKeys[h] === s) return memoValues[h];
   const d = parseNumberUncached(s);
   memoKeys[h] = s;
@@ -66,11 +93,36 @@ export function parseNumber(s: string): Decimal | undefined {
   return d;
 }
 
+/**
+ * Remember that the string `s` parses as `d` (the caller guarantees that
+ * parseNumberUncached(s) has d's sign, coefficient and exponent): arithmetic
+ * results are recorded so that when one comes back as an operand — `e = e + t`
+ * in a loop — it is not parsed again, and its BigInt coefficient is kept.
+ */
+export function rememberNumber(s: string, d: Decimal): void {
+  const n = s.length;
+  if (n > 120) return;
+  const h = memoSlot(s, n);
+  memoKeys[h] = s;
+  memoValues[h] = d;
+}
+
+/** Forget every remembered string (for tests that compare cold and warm paths). */
+export function clearNumberMemo(): void {
+  memoKeys.fill(undefined);
+  memoValues.fill(undefined);
+}
+
 const MEMO_SIZE = 256;
+
+/** The memo slot of a string of length n > 0 (length, last and middle characters). */
+function memoSlot(s: string, n: number): number {
+  return (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (MEMO_SIZE - 1);
+}
 const memoKeys: (string | undefined)[] = new Array<string | undefined>(MEMO_SIZE).fill(undefined);
 const memoValues: (Decimal | undefined)[] = new Array<Decimal | undefined>(MEMO_SIZE).fill(undefined);
 
-function parseNumberUncached(s: string): Decimal | undefined {
+export function parseNumberUncached(s: string): Decimal | undefined {
   const n = s.length;
   let i = 0;
   while (i < n && s.charCodeAt(i) === SP) i++;
@@ -126,7 +178,7 @@ function parseNumberUncached(s: string): Decimal | undefined {
     if (f === fracEnd) return ZERO;
     c = s.slice(f, fracEnd);
   }
-  return { neg, c, e: exp - (fracEnd - fracStart) };
+  return decimal(neg, c, exp - (fracEnd - fracStart));
 }
 
 /** true if s is a valid REXX number. */

@@ -9,11 +9,11 @@
  *
  * These functions neither check the exponent range nor format: see decimal.ts.
  */
-import { type Decimal, ZERO, adjustedExponent } from './number.js';
+import { type Decimal, ZERO, adjustedExponent, coefficient, decimal } from './number.js';
 import {
-  fromBigInt,
   pow10,
   roundAtPosition,
+  roundBig,
   roundDigits,
   stripTrailingZeros,
   truncAtPosition,
@@ -21,7 +21,7 @@ import {
 } from './round.js';
 
 export function negate(d: Decimal): Decimal {
-  return d.c === '0' ? d : { neg: !d.neg, c: d.c, e: d.e };
+  return d.c === '0' ? d : decimal(!d.neg, d.c, d.e, d.b);
 }
 
 /**
@@ -45,9 +45,9 @@ export function add(a: Decimal, b: Decimal, digits: number): Decimal {
   // An operand whose digits all fall below the window still counts: as zeros
   // down to the window's last position (1E+20 + 1 is 1.00000000E+20 at DIGITS 9).
   let ta = truncAtPosition(a, low);
-  if (ta.c === '0') ta = { neg: false, c: '0', e: low };
+  if (ta.c === '0') ta = decimal(false, '0', low, 0n);
   let tb = truncAtPosition(b, low);
-  if (tb.c === '0') tb = { neg: false, c: '0', e: low };
+  if (tb.c === '0') tb = decimal(false, '0', low, 0n);
 
   let sum: Decimal;
   const m = Math.min(ta.e, tb.e);
@@ -57,12 +57,22 @@ export function add(a: Decimal, b: Decimal, digits: number): Decimal {
     const y = Number(tb.c) * 10 ** (tb.e - m);
     const s = (ta.neg ? -x : x) + (tb.neg ? -y : y);
     if (s === 0) return ZERO;
-    sum = s < 0 ? { neg: true, c: String(-s), e: m } : { neg: false, c: String(s), e: m };
+    sum = s < 0 ? decimal(true, String(-s), m) : decimal(false, String(s), m);
   } else {
-    const x = BigInt(ta.c) * pow10(ta.e - m);
-    const y = BigInt(tb.c) * pow10(tb.e - m);
-    sum = fromBigInt((ta.neg ? -x : x) + (tb.neg ? -y : y), m);
-    if (sum.c === '0') return ZERO;
+    // magnitudes aligned (no multiplication when already aligned), and the
+    // sum formed without negative BigInts: fewer BigInt operations
+    const x = ta.e === m ? coefficient(ta) : coefficient(ta) * pow10(ta.e - m);
+    const y = tb.e === m ? coefficient(tb) : coefficient(tb) * pow10(tb.e - m);
+    let v: bigint;
+    let neg = ta.neg;
+    if (ta.neg === tb.neg) v = x + y;
+    else if (x >= y) v = x - y;
+    else {
+      v = y - x;
+      neg = tb.neg;
+    }
+    if (v === 0n) return ZERO;
+    sum = decimal(neg, v.toString(), m, v);
   }
   const rTop = Math.max(top, adjustedExponent(sum));
   const r = roundAtPosition(sum, rTop - digits + 1);
@@ -76,10 +86,11 @@ export function multiply(a: Decimal, b: Decimal, digits: number): Decimal {
   const ta = truncDigits(a, digits + 1);
   const tb = truncDigits(b, digits + 1);
   const neg = ta.neg !== tb.neg;
-  let c: string;
-  if (ta.c.length + tb.c.length <= 15) c = String(Number(ta.c) * Number(tb.c));
-  else c = (BigInt(ta.c) * BigInt(tb.c)).toString();
-  return roundDigits({ neg, c, e: ta.e + tb.e }, digits);
+  const e = ta.e + tb.e;
+  if (ta.c.length + tb.c.length <= 15) return roundDigits(decimal(neg, String(Number(ta.c) * Number(tb.c)), e), digits);
+  const p = coefficient(ta) * coefficient(tb);
+  const len = ta.c.length + tb.c.length; // the product has len or len-1 digits
+  return roundBig(neg, p, p < pow10(len - 1) ? len - 1 : len, e, digits);
 }
 
 /**
@@ -95,7 +106,8 @@ export function divide(a: Decimal, b: Decimal, digits: number): Decimal {
   const tb = truncDigits(b, digits + 1);
   // scale the dividend so the integer quotient has at least DIGITS+1 digits
   const k = Math.max(0, digits + 2 + tb.c.length - ta.c.length);
-  let qc: string;
+  const neg = ta.neg !== tb.neg;
+  const e = ta.e - tb.e - k;
   if (ta.c.length + k <= 15 && tb.c.length <= 15) {
     // dividend and divisor below 10**15: the integer quotient in doubles,
     // exact after correcting the floating division by one either way
@@ -106,10 +118,12 @@ export function divide(a: Decimal, b: Decimal, digits: number): Decimal {
     const r = x - q * y;
     if (r < 0) q--;
     else if (r >= y) q++;
-    qc = String(q);
-  } else qc = ((BigInt(ta.c) * pow10(k)) / BigInt(tb.c)).toString();
-  const quot: Decimal = { neg: ta.neg !== tb.neg, c: qc, e: ta.e - tb.e - k };
-  return stripTrailingZeros(roundDigits(quot, digits));
+    return stripTrailingZeros(roundDigits(decimal(neg, String(q), e), digits));
+  }
+  const q = (coefficient(ta) * pow10(k)) / coefficient(tb);
+  // q >= 10**(xl-1+k-yl) and q < 10**(xl+k-yl+1): one of two lengths
+  const len = ta.c.length + k - tb.c.length;
+  return stripTrailingZeros(roundBig(neg, q, q < pow10(len) ? len : len + 1, e, digits));
 }
 
 export interface IntDivResult {
@@ -149,19 +163,19 @@ export function integerDivide(a: Decimal, b: Decimal, digits: number): IntDivRes
     if (q !== 0 && qs.length > digits) return undefined;
     const r = x - q * y;
     return {
-      quotient: q === 0 ? ZERO : { neg: ta.neg !== tb.neg, c: qs, e: 0 },
-      remainder: r === 0 ? ZERO : { neg: ta.neg, c: String(r), e: m },
+      quotient: q === 0 ? ZERO : decimal(ta.neg !== tb.neg, qs, 0),
+      remainder: r === 0 ? ZERO : decimal(ta.neg, String(r), m),
     };
   }
-  const x = BigInt(ta.c) * pow10(ta.e - m);
-  const y = BigInt(tb.c) * pow10(tb.e - m);
+  const x = coefficient(ta) * pow10(ta.e - m);
+  const y = coefficient(tb) * pow10(tb.e - m);
   const q = x / y;
   const qs = q.toString();
   if (q !== 0n && qs.length > digits) return undefined;
   const r = x - q * y;
   return {
-    quotient: q === 0n ? ZERO : { neg: ta.neg !== tb.neg, c: qs, e: 0 },
-    remainder: r === 0n ? ZERO : { neg: ta.neg, c: r.toString(), e: m },
+    quotient: q === 0n ? ZERO : decimal(ta.neg !== tb.neg, qs, 0, q),
+    remainder: r === 0n ? ZERO : decimal(ta.neg, r.toString(), m, r),
   };
 }
 

@@ -11,7 +11,7 @@
  * - a negative power is the reciprocal 1/x**|n|, divided at that same precision;
  * - the result is rounded to DIGITS and insignificant trailing zeros removed.
  */
-import { type Decimal, MAX_EXPONENT, ONE, ZERO, adjustedExponent } from './number.js';
+import { type Decimal, MAX_EXPONENT, ONE, ZERO, adjustedExponent, decimal } from './number.js';
 import { divide, multiply } from './ops.js';
 import { roundDigits, stripTrailingZeros, truncDigits } from './round.js';
 
@@ -32,7 +32,7 @@ export function power(x: Decimal, n: bigint, digits: number): PowerOutcome {
   const unit = stripTrailingZeros(base);
   if (unit.c === '1' && unit.e === 0) {
     const odd = (m & 1n) === 1n;
-    return { ok: true, value: base.neg && odd ? { neg: true, c: '1', e: 0 } : ONE };
+    return { ok: true, value: base.neg && odd ? decimal(true, '1', 0, 1n) : ONE };
   }
 
   const bits = m.toString(2);

@@ -6,8 +6,8 @@
  */
 import { rexxError } from '../errors.js';
 import type { NumericSettings } from './settings.js';
-import { type Decimal, MAX_EXPONENT, adjustedExponent } from './number.js';
-import { layout } from './layout.js';
+import { type Decimal, MAX_EXPONENT, adjustedExponent, rememberNumber } from './number.js';
+import { layout, readsBack } from './layout.js';
 
 /** #Limit_ExponentDigits, the last insert of errors 42.1 and 42.2. */
 export const EXP_DIGITS = 9;
@@ -20,7 +20,12 @@ export function checkRange(d: Decimal, left: string, op: string, right: string):
   if (adj < -MAX_EXPONENT) throw rexxError(42, 2, left, op, right, EXP_DIGITS);
 }
 
-/** Range-check a rounded result and write it out as the standard does. */
+/**
+ * Range-check a rounded result and write it out as the standard does. The
+ * string is remembered as d (number.ts, rememberNumber) when it reads back as
+ * d: results come back as operands, and are then neither parsed again nor
+ * converted to BigInt again.
+ */
 export function finish(
   d: Decimal,
   n: Readonly<NumericSettings>,
@@ -29,5 +34,7 @@ export function finish(
   right: string,
 ): string {
   checkRange(d, left, op, right);
-  return layout(d, n);
+  const s = layout(d, n);
+  if (readsBack(d, n)) rememberNumber(s, d);
+  return s;
 }

@@ -4,7 +4,19 @@
  * first discarded digit (the guard digit) — never round-half-even. Operands are
  * truncated (not rounded) to DIGITS+1 significant digits before use.
  */
-import { type Decimal, ZERO } from './number.js';
+import { type Decimal, ZERO, coefficient, decimal } from './number.js';
+
+/**
+ * d's cached BigInt coefficient without its last `drop` digits, plus one when
+ * `up`: the `b` of a rounded or truncated Decimal (undefined when d has none —
+ * it is then made from the digits if ever needed).
+ */
+function dropB(d: Decimal, drop: number, up: boolean): bigint | undefined {
+  const b = d.b;
+  if (b === undefined) return undefined;
+  const q = drop === 0 ? b : b / pow10(drop);
+  return up ? q + 1n : q;
+}
 
 /** Add one to a string of decimal digits ('' counts as 0). May grow by one digit. */
 export function incrementDigits(s: string): string {
@@ -20,22 +32,25 @@ export function roundDigits(d: Decimal, digits: number): Decimal {
   if (len <= digits) return d;
   let keep = d.c.slice(0, digits);
   let e = d.e + (len - digits);
-  if (d.c.charCodeAt(digits) >= 53 /* 5 */) {
+  const up = d.c.charCodeAt(digits) >= 53; /* 5 */
+  let b = dropB(d, len - digits, up);
+  if (up) {
     keep = incrementDigits(keep);
     if (keep.length > digits) {
       // 999.5 -> 1000: the carry made one more digit, and the last one is a zero
       keep = keep.slice(0, digits);
       e++;
+      b = undefined;
     }
   }
-  return { neg: d.neg, c: keep, e };
+  return decimal(d.neg, keep, e, b);
 }
 
 /** Truncate to at most `digits` significant digits (no rounding). */
 export function truncDigits(d: Decimal, digits: number): Decimal {
   const len = d.c.length;
   if (len <= digits) return d;
-  return { neg: d.neg, c: d.c.slice(0, digits), e: d.e + (len - digits) };
+  return decimal(d.neg, d.c.slice(0, digits), d.e + (len - digits), dropB(d, len - digits, false));
 }
 
 /**
@@ -51,7 +66,7 @@ export function roundAtPosition(d: Decimal, low: number): Decimal {
   const up = d.c.charCodeAt(len - drop) >= 53;
   if (up) keep = incrementDigits(keep);
   else if (keep === '') return ZERO;
-  return { neg: d.neg, c: keep, e: low };
+  return decimal(d.neg, keep, low, dropB(d, drop, up));
 }
 
 /** Drop every digit below position `low` (truncation toward zero). The result may be zero. */
@@ -60,7 +75,7 @@ export function truncAtPosition(d: Decimal, low: number): Decimal {
   const drop = low - d.e;
   const len = d.c.length;
   if (drop >= len) return ZERO;
-  return { neg: d.neg, c: d.c.slice(0, len - drop), e: low };
+  return decimal(d.neg, d.c.slice(0, len - drop), low, dropB(d, drop, false));
 }
 
 /**
@@ -76,7 +91,7 @@ export function stripTrailingZeros(d: Decimal): Decimal {
   // only while the digit removed is a fractional one (exponent below zero)
   while (end > 1 && c.charCodeAt(end - 1) === 48 && d.e + (c.length - end) < 0) end--;
   if (end === c.length) return d;
-  return { neg: d.neg, c: c.slice(0, end), e: d.e + (c.length - end) };
+  return decimal(d.neg, c.slice(0, end), d.e + (c.length - end), dropB(d, c.length - end, false));
 }
 
 /** Remove leading zeros from a digit string ('' and all-zero give '0'). */
@@ -87,23 +102,46 @@ export function stripLeadingZeros(s: string): string {
   return i === 0 ? (n === 0 ? '0' : s) : s.slice(i);
 }
 
-/** Build a Decimal from a signed BigInt coefficient and an exponent. */
-export function fromBigInt(v: bigint, e: number): Decimal {
-  if (v === 0n) return ZERO;
-  if (v < 0n) return { neg: true, c: (-v).toString(), e };
-  return { neg: false, c: v.toString(), e };
+/**
+ * ±v * 10**e rounded half up to `digits` digits, where v > 0 has exactly
+ * `len` digits: the rounding done on the BigInt, so that only the kept digits
+ * are ever written out (a product of two long coefficients has twice as many
+ * digits as the result keeps). Same result as roundDigits on the full digits:
+ * the first discarded digit is 5 or more exactly when the discarded part r of
+ * v = q * 10**drop + r is at least 5 * 10**(drop-1).
+ */
+export function roundBig(neg: boolean, v: bigint, len: number, e: number, digits: number): Decimal {
+  if (len <= digits) return decimal(neg, v.toString(), e, v);
+  const drop = len - digits;
+  const p = pow10(drop);
+  let q = v / p;
+  if (v - q * p >= halfPow10(drop)) {
+    q++;
+    if (q === pow10(digits)) {
+      // 999.5 -> 1000: one digit more, and it is a zero (as roundDigits)
+      return decimal(neg, pow10(digits - 1).toString(), e + drop + 1, pow10(digits - 1));
+    }
+  }
+  return decimal(neg, q.toString(), e + drop, q);
 }
 
-/** The signed coefficient as a BigInt. */
-export function toBigInt(d: Decimal): bigint {
-  const v = BigInt(d.c);
-  return d.neg ? -v : v;
+const HALF: bigint[] = [];
+/** 5 * 10**(k-1), half of 10**k (k >= 1). */
+function halfPow10(k: number): bigint {
+  let h = HALF[k];
+  if (h === undefined) {
+    h = 5n * pow10(k - 1);
+    if (k < POW10_CACHED) HALF[k] = h;
+  }
+  return h;
 }
 
-const POW10: bigint[] = [];
-/** 10n ** k, cached for small k. */
+/** Powers of ten kept: the scale of a division reaches 2*DIGITS+2. */
+const POW10_CACHED = 2100;
+const POW10: bigint[] = new Array<bigint>(POW10_CACHED);
+/** 10n ** k, cached for k < POW10_CACHED. */
 export function pow10(k: number): bigint {
-  if (k < 64) {
+  if (k < POW10_CACHED) {
     let p = POW10[k];
     if (p === undefined) {
       p = 10n ** BigInt(k);

@@ -9,7 +9,7 @@
  */
 import { rexxError } from '../errors.js';
 import type { BifContext, BifSpec } from './types.js';
-import { parseNumber, str, wholeNonNeg, type Args } from './args.js';
+import { parseNumber, plainDigits, str, wholeNonNeg, type Args } from './args.js';
 
 const HEX = '0123456789ABCDEF';
 
@@ -134,6 +134,16 @@ function x2d(a: Args, c: BifContext): string {
 }
 
 function d2x(a: Args, c: BifContext): string {
+  const small = a[0] === undefined ? -1 : plainDigits(a[0]);
+  if (small >= 0) {
+    // 1 to 9 plain digits: exact in a double, no BigInt needed
+    if (a[1] === undefined) return small.toString(16).toUpperCase();
+    const n = wholeNonNeg('D2X', a, 2, c.numeric);
+    if (n === 0) return '';
+    if (n >= 8) return small.toString(16).toUpperCase().padStart(n, '0');
+    // keep the low n hex digits (two's complement of a non-negative number)
+    return (small % 16 ** n).toString(16).toUpperCase().padStart(n, '0');
+  }
   const v = bigWhole('D2X', a, 1);
   if (a[1] === undefined) {
     if (v < 0n) throw rexxError(40, 13, 'D2X', 1, a[0]!);

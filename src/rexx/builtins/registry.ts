@@ -7,6 +7,9 @@
  *   registerBuiltin(spec)          adds or replaces a function (function packages
  *                                  that must behave as built-ins)
  *   builtinNames()                 every name, sorted
+ *   registryGeneration()           changes whenever registerBuiltin changes the
+ *                                  table (call sites that resolved a BIF once
+ *                                  look it up again)
  */
 import type { BifContext, BifSpec } from './types.js';
 import { checkCount } from './args.js';
@@ -21,6 +24,7 @@ import { streamBifs } from './stream.js';
 import { vmBifs } from './vm.js';
 
 const TABLE = new Map<string, BifSpec>();
+let generation = 0;
 
 for (const family of [stringBifs, wordBifs, conversionBifs, bitBifs, arithmeticBifs, datetimeBifs, infoBifs, streamBifs, vmBifs]) {
   for (const spec of family) TABLE.set(spec.name, spec);
@@ -37,6 +41,11 @@ export function callBuiltin(spec: BifSpec, args: (string | undefined)[], ctx: Bi
 
 export function registerBuiltin(spec: BifSpec): void {
   TABLE.set(spec.name.toUpperCase(), spec);
+  generation++;
+}
+
+export function registryGeneration(): number {
+  return generation;
 }
 
 export function builtinNames(): string[] {

@@ -218,6 +218,31 @@ export function xrangeAll(): string {
   return FULL_XRANGE;
 }
 
+/**
+ * The translation table of the last TRANSLATE with tables: table[c] is what
+ * character code c becomes (undefined: unchanged). Loops call TRANSLATE with
+ * the same literal tables over and over, so the table is built once.
+ */
+let lastTout: string | undefined;
+let lastTin: string | undefined;
+let lastPad = '';
+let lastTable: (string | undefined)[] = [];
+
+function translationTable(tout: string, tin: string, p: string): (string | undefined)[] {
+  if (tout === lastTout && tin === lastTin && p === lastPad) return lastTable;
+  // the first occurrence in tablei wins
+  const map: (string | undefined)[] = new Array(256).fill(undefined);
+  for (let i = 0; i < tin.length; i++) {
+    const code = tin.charCodeAt(i);
+    if (map[code] === undefined) map[code] = i < tout.length ? tout[i] : p;
+  }
+  lastTout = tout;
+  lastTin = tin;
+  lastPad = p;
+  lastTable = map;
+  return map;
+}
+
 function translate(a: Args): string {
   const s = str('TRANSLATE', a, 1);
   if (a[1] === undefined && a[2] === undefined) {
@@ -227,18 +252,18 @@ function translate(a: Args): string {
   const tout = optStr(a, 2, '');
   const tin = a[2] === undefined ? xrangeAll() : a[2];
   const p = pad('TRANSLATE', a, 4);
-  // build a 256-entry map; the first occurrence in tablei wins
-  const map: (string | undefined)[] = new Array(256);
-  for (let i = 0; i < tin.length; i++) {
-    const code = tin.charCodeAt(i);
-    if (map[code] === undefined) map[code] = i < tout.length ? tout[i] : p;
-  }
+  const map = translationTable(tout, tin, p);
+  // unchanged characters are copied in runs, not one by one
   let out = '';
+  let run = 0;
   for (let i = 0; i < s.length; i++) {
     const m = map[s.charCodeAt(i)];
-    out += m === undefined ? s[i] : m;
+    if (m !== undefined) {
+      out += s.slice(run, i) + m;
+      run = i + 1;
+    }
   }
-  return out;
+  return run === 0 ? s : out + s.slice(run);
 }
 
 function verify(a: Args, c: BifContext): string {

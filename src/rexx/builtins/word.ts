@@ -39,8 +39,10 @@ export function wordsOf(s: string, blankOnly = false): string[] {
  * Word boundaries of the last string asked about: loops such as
  * `do j = 1 to words(line); ... word(line, j)` ask about the same string again
  * and again, which would otherwise rescan it from the start every time.
- * starts[k] / ends[k] are the offsets of word k+1.
+ * starts[k] / ends[k] are the offsets of word k+1. Strings shorter than
+ * INDEX_MIN are scanned instead (cheap, and they would evict a long one).
  */
+const INDEX_MIN = 64;
 let cachedString: string | undefined;
 let cachedStarts: number[] = [];
 let cachedEnds: number[] = [];
@@ -65,16 +67,32 @@ function indexWords(s: string): void {
 
 /** Number of words of s (white space as the word functions count it). */
 export function wordCount(s: string): number {
-  if (s.length < 64) return wordSpans(s).length;
-  indexWords(s);
-  return cachedStarts.length;
+  if (s.length >= INDEX_MIN) {
+    indexWords(s);
+    return cachedStarts.length;
+  }
+  let n = 0;
+  let i = 0;
+  const len = s.length;
+  while (i < len) {
+    while (i < len && isWs(s.charCodeAt(i))) i++;
+    if (i >= len) break;
+    n++;
+    while (i < len && !isWs(s.charCodeAt(i))) i++;
+  }
+  return n;
 }
 
-/** Start offset of word n (1-based) of s, or -1. */
+/** End offset of the word wordStart last found (a second result, to spare an allocation). */
+let foundEnd = 0;
+
+/** Start offset of word n (1-based) of s, or -1; its end is left in foundEnd. */
 function wordStart(s: string, n: number): number {
-  if (s.length >= 64) {
+  if (s.length >= INDEX_MIN) {
     indexWords(s);
-    return n <= cachedStarts.length ? cachedStarts[n - 1]! : -1;
+    if (n > cachedStarts.length) return -1;
+    foundEnd = cachedEnds[n - 1]!;
+    return cachedStarts[n - 1]!;
   }
   const len = s.length;
   let i = 0;
@@ -82,27 +100,21 @@ function wordStart(s: string, n: number): number {
   while (i < len) {
     while (i < len && isWs(s.charCodeAt(i))) i++;
     if (i >= len) return -1;
-    if (++k === n) return i;
+    const b = i;
     while (i < len && !isWs(s.charCodeAt(i))) i++;
+    if (++k === n) {
+      foundEnd = i;
+      return b;
+    }
   }
   return -1;
 }
 
-function wordEnd(s: string, i: number): number {
-  if (s === cachedString) {
-    // binary search the word starting at i
-    let lo = 0;
-    let hi = cachedStarts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const st = cachedStarts[mid]!;
-      if (st === i) return cachedEnds[mid]!;
-      if (st < i) lo = mid + 1;
-      else hi = mid - 1;
-    }
-  }
-  while (i < s.length && !isWs(s.charCodeAt(i))) i++;
-  return i;
+/** s without trailing white space from offset `start` on. */
+function restFrom(s: string, start: number): string {
+  let e = s.length;
+  while (e > start && isWs(s.charCodeAt(e - 1))) e--;
+  return s.slice(start, e);
 }
 
 function delword(a: Args, c: BifContext): string {
@@ -122,7 +134,20 @@ function space(a: Args, c: BifContext): string {
   const s = str('SPACE', a, 1);
   const n = wholeNonNeg('SPACE', a, 2, c.numeric, 1);
   const p = pad('SPACE', a, 3);
-  return wordsOf(s, true).join(repeat(p, n));
+  const sep = repeat(p, n);
+  // the blank-delimited words joined by sep, built in one pass
+  let out = '';
+  const len = s.length;
+  let i = 0;
+  while (i < len) {
+    while (i < len && s.charCodeAt(i) === 0x20) i++;
+    if (i >= len) break;
+    const b = i;
+    while (i < len && s.charCodeAt(i) !== 0x20) i++;
+    // a word is never empty, so out is empty only before the first one
+    out = out === '' ? s.slice(b, i) : out + sep + s.slice(b, i);
+  }
+  return out;
 }
 
 function subword(a: Args, c: BifContext): string {
@@ -132,25 +157,16 @@ function subword(a: Args, c: BifContext): string {
   const len = wholeNonNeg('SUBWORD', a, 3, c.numeric, 0);
   const start = wordStart(s, n);
   if (start < 0 || (hasLen && len === 0)) return '';
-  if (!hasLen) {
-    let e = s.length;
-    while (e > start && isWs(s.charCodeAt(e - 1))) e--;
-    return s.slice(start, e);
-  }
-  const last = wordStart(s, n + len - 1);
-  if (last < 0) {
-    let e = s.length;
-    while (e > start && isWs(s.charCodeAt(e - 1))) e--;
-    return s.slice(start, e);
-  }
-  return s.slice(start, wordEnd(s, last));
+  if (!hasLen) return restFrom(s, start);
+  if (wordStart(s, n + len - 1) < 0) return restFrom(s, start);
+  return s.slice(start, foundEnd);
 }
 
 function word(a: Args, c: BifContext): string {
   const s = str('WORD', a, 1);
   const n = wholePos('WORD', a, 2, c.numeric);
   const start = wordStart(s, n);
-  return start < 0 ? '' : s.slice(start, wordEnd(s, start));
+  return start < 0 ? '' : s.slice(start, foundEnd);
 }
 
 function wordindex(a: Args, c: BifContext): string {
@@ -163,16 +179,26 @@ function wordlength(a: Args, c: BifContext): string {
   const s = str('WORDLENGTH', a, 1);
   const n = wholePos('WORDLENGTH', a, 2, c.numeric);
   const start = wordStart(s, n);
-  return start < 0 ? '0' : String(wordEnd(s, start) - start);
+  return start < 0 ? '0' : String(foundEnd - start);
 }
 
-/** Word number in `hay` (from word `from`) where the words of `phrase` occur, or 0. */
+/**
+ * Word number in `hay` (from word `from`) where the words of `phrase` occur,
+ * or 0. The hay's words are compared in place (through the word index), not
+ * cut out.
+ */
 function phrasePos(phrase: string, hay: string, from: number): number {
   const p = wordsOf(phrase);
   if (p.length === 0) return 0;
-  const h = wordsOf(hay);
-  outer: for (let i = from - 1; i + p.length <= h.length; i++) {
-    for (let j = 0; j < p.length; j++) if (h[i + j] !== p[j]) continue outer;
+  indexWords(hay);
+  const starts = cachedStarts;
+  const ends = cachedEnds;
+  outer: for (let i = from - 1; i + p.length <= starts.length; i++) {
+    for (let j = 0; j < p.length; j++) {
+      const w = p[j]!;
+      const b = starts[i + j]!;
+      if (ends[i + j]! - b !== w.length || !hay.startsWith(w, b)) continue outer;
+    }
     return i + 1;
   }
   return 0;
@@ -186,18 +212,7 @@ function wordpos(a: Args, c: BifContext): string {
 }
 
 function words(a: Args): string {
-  const s = str('WORDS', a, 1);
-  if (s.length >= 64) return String(wordCount(s));
-  let n = 0;
-  let i = 0;
-  const len = s.length;
-  while (i < len) {
-    while (i < len && isWs(s.charCodeAt(i))) i++;
-    if (i >= len) break;
-    n++;
-    while (i < len && !isWs(s.charCodeAt(i))) i++;
-  }
-  return String(n);
+  return String(wordCount(str('WORDS', a, 1)));
 }
 
 /** FIND(string, phrase [,start]) — REXX/VM; WORDPOS with the arguments swapped. */

@@ -48,33 +48,49 @@ export interface DoFrame {
   byNeg?: boolean;
 }
 
+/**
+ * A new activation is made for every CALL and function call, so its fields
+ * are all set by the constructor in one order (`declare`: no class-field
+ * initialisers, which V8 runs as a separate function), and what a called
+ * routine inherits is shared, not copied: NUMERIC settings and condition
+ * traps are copied only when one side changes them (ownNumeric, ownTraps).
+ */
 export class Activation {
-  pc = 0;
-  numeric: NumericSettings;
-  trace: string;
-  interactive = false;
-  address: string;
-  prevAddress: string;
-  traps: Map<ConditionName, Trap>;
-  blocks: DoFrame[] = [];
-  condition: ConditionInfo | undefined;
+  declare readonly program: Program;
+  declare pool: VarPool;
+  declare readonly args: (string | undefined)[];
+  declare readonly parent: Activation | undefined;
+  declare readonly kind: 'main' | 'call' | 'function' | 'interpret' | 'external';
+  /** how the program was invoked, for PARSE SOURCE: COMMAND, SUBROUTINE, FUNCTION */
+  declare readonly invocation: string;
+  declare pc: number;
+  declare numeric: NumericSettings;
+  declare trace: string;
+  declare interactive: boolean;
+  declare address: string;
+  declare prevAddress: string;
+  declare traps: Map<ConditionName, Trap>;
+  declare blocks: DoFrame[];
+  declare condition: ConditionInfo | undefined;
   /** PROCEDURE allowed only as the first clause executed in a called routine */
-  procedureAllowed: boolean;
+  declare procedureAllowed: boolean;
   /** routine name for error messages ("44.1 No data returned from function") */
-  routine = '';
+  declare routine: string;
   /** the source line of the clause being executed (SIGL and error reports) */
-  line = 0;
+  declare line: number;
   /** nesting depth (for the stack limit and trace indentation) */
-  depth: number;
+  declare depth: number;
   /** TIME('E'/'R') clock start for this activation (inherited from caller) */
-  elapsedStart: number | undefined;
+  declare elapsedStart: number | undefined;
   /** the interpreter running this activation (set by the interpreter) */
-  interp!: unknown;
+  declare interp: unknown;
   /** the BifContext built-in functions called here see (made by the interpreter on first use) */
-  bifCtx: unknown = undefined;
+  declare bifCtx: unknown;
   /** numeric / traps may be the same object as another activation's: copy before changing */
-  sharedNumeric = false;
-  sharedTraps = false;
+  declare sharedNumeric: boolean;
+  declare sharedTraps: boolean;
+  /** an INTERPRET string executed RETURN */
+  declare returned: boolean;
 
   /** The NUMERIC settings, made this activation's own, for changing them. */
   ownNumeric(): NumericSettings {
@@ -94,68 +110,70 @@ export class Activation {
     return this.traps;
   }
 
-  /** an INTERPRET string executed RETURN */
-  returned = false;
-
   constructor(
-    readonly program: Program,
-    public pool: VarPool,
-    readonly args: (string | undefined)[],
-    readonly parent: Activation | undefined,
-    readonly kind: 'main' | 'call' | 'function' | 'interpret' | 'external',
-    /** how the program was invoked, for PARSE SOURCE: COMMAND, SUBROUTINE, FUNCTION */
-    readonly invocation: string,
+    program: Program,
+    pool: VarPool,
+    args: (string | undefined)[],
+    parent: Activation | undefined,
+    kind: 'main' | 'call' | 'function' | 'interpret' | 'external',
+    invocation: string,
   ) {
-    if (parent && kind === 'interpret') {
-      this.sharedNumeric = parent.sharedNumeric;
-      this.sharedTraps = parent.sharedTraps;
-      // INTERPRET runs in its routine's context: the interpreter copies these
-      // back when the string ends (normally or not), so they can be shared
-      this.numeric = parent.numeric;
-      this.trace = parent.trace;
-      this.interactive = parent.interactive;
-      this.address = parent.address;
-      this.prevAddress = parent.prevAddress;
-      this.traps = parent.traps;
-      this.depth = parent.depth + 1;
-      this.elapsedStart = parent.elapsedStart;
-      this.condition = parent.condition;
-    } else if (parent && kind !== 'external') {
-      // a called routine starts with its caller's NUMERIC settings and traps:
-      // shared until either side changes them (ownNumeric / ownTraps copy)
-      this.numeric = parent.numeric;
-      this.sharedNumeric = true;
-      parent.sharedNumeric = true;
-      this.trace = parent.trace;
-      this.interactive = parent.interactive;
-      this.address = parent.address;
-      this.prevAddress = parent.prevAddress;
-      this.traps = parent.traps;
-      this.sharedTraps = true;
-      parent.sharedTraps = true;
-      this.depth = parent.depth + 1;
-      this.elapsedStart = parent.elapsedStart;
-      this.condition = parent.condition;
-    } else if (parent) {
-      this.numeric = { ...parent.numeric };
-      this.trace = parent.trace;
-      this.interactive = parent.interactive;
-      this.address = parent.address;
-      this.prevAddress = parent.prevAddress;
-      this.traps = new Map(parent.traps);
-      this.depth = parent.depth + 1;
-      this.elapsedStart = parent.elapsedStart;
-      // condition information is visible in routines called from a handler (CONDITION() there)
-      this.condition = kind === 'external' ? undefined : parent.condition;
-    } else {
+    this.program = program;
+    this.pool = pool;
+    this.args = args;
+    this.parent = parent;
+    this.kind = kind;
+    this.invocation = invocation;
+    this.pc = 0;
+    this.blocks = [];
+    this.procedureAllowed = kind === 'call' || kind === 'function';
+    this.routine = '';
+    this.line = 0;
+    this.interp = undefined;
+    this.bifCtx = undefined;
+    this.returned = false;
+    // every activation gets its fields in the same order (one hidden class for all)
+    if (parent === undefined) {
       this.numeric = { digits: 9, fuzz: 0, form: 'SCIENTIFIC' };
       this.trace = 'N';
+      this.interactive = false;
       this.address = '';
       this.prevAddress = '';
       this.traps = new Map();
       this.depth = 0;
       this.elapsedStart = undefined;
+      this.condition = undefined;
+      this.sharedNumeric = false;
+      this.sharedTraps = false;
+      return;
     }
-    this.procedureAllowed = kind === 'call' || kind === 'function';
+    // a called routine starts with its caller's settings (ANSI §8.2.x; TRL2
+    // §4.3.x: NUMERIC, TRACE, ADDRESS, traps and the elapsed clock are saved
+    // and restored across a CALL)
+    const external = kind === 'external';
+    this.numeric = external ? { ...parent.numeric } : parent.numeric;
+    this.trace = parent.trace;
+    this.interactive = parent.interactive;
+    this.address = parent.address;
+    this.prevAddress = parent.prevAddress;
+    this.traps = external ? new Map(parent.traps) : parent.traps;
+    this.depth = parent.depth + 1;
+    this.elapsedStart = parent.elapsedStart;
+    // condition information is visible in routines called from a handler (CONDITION() there)
+    this.condition = external ? undefined : parent.condition;
+    if (kind === 'interpret') {
+      // INTERPRET runs in its routine's context: the interpreter copies these
+      // back when the string ends (normally or not), so they can be shared as they are
+      this.sharedNumeric = parent.sharedNumeric;
+      this.sharedTraps = parent.sharedTraps;
+    } else {
+      // a routine's are shared until either side changes them (ownNumeric / ownTraps copy)
+      this.sharedNumeric = !external;
+      this.sharedTraps = !external;
+      if (!external) {
+        parent.sharedNumeric = true;
+        parent.sharedTraps = true;
+      }
+    }
   }
 }

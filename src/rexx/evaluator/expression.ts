@@ -9,6 +9,7 @@ import type { Activation } from './activation.js';
 import { arith, prefix, compare, type ArithOp } from '../arithmetic/decimal.js';
 import { rexxError } from '../errors.js';
 import type { Box, Stem, VarPool } from './variables.js';
+import { bifCallSite } from '../builtins/call-site.js';
 
 export type Compiled = (a: Activation) => string;
 
@@ -182,18 +183,23 @@ function tailIndex(name: string): (a: Activation) => number {
       lastPool = p;
       lastBox = b;
     }
-    const v = b.v;
-    if (v === undefined) return -1;
-    let n: number;
-    if (v === b.ns) n = b.n;
-    else {
-      n = plainInt(v);
-      b.ns = v;
-      b.n = n;
-    }
-    if (!(n >= 0) || v.length !== decimalLength(n)) return -1; // NaN, negative, '-0', leading zeros
-    return n;
+    return boxIndex(b);
   };
+}
+
+/** The element index named by the value of box b (see tailIndex), or -1. */
+export function boxIndex(b: Box): number {
+  const v = b.v;
+  if (v === undefined) return -1;
+  let n: number;
+  if (v === b.ns) n = b.n;
+  else {
+    n = plainInt(v);
+    b.ns = v;
+    b.n = n;
+  }
+  if (!(n >= 0) || v.length !== decimalLength(n)) return -1; // NaN, negative, '-0', leading zeros
+  return n;
 }
 
 /** Resolve the current derived name of a reference (for messages and NOVALUE). */
@@ -277,11 +283,17 @@ function build(e: Expr): Compiled {
       const name = e.name;
       const quoted = e.quoted;
       const args = e.args.map((x) => (x ? compile(x) : null));
+      // a BIF name goes straight to the BIF unless an internal label shadows it
+      const bif = bifCallSite(name, quoted);
       return (a) => {
         const vals: (string | undefined)[] = new Array(args.length);
         for (let i = 0; i < args.length; i++) {
           const f = args[i];
           vals[i] = f ? f(a) : undefined;
+        }
+        if (bif !== undefined) {
+          const v = bif(a, vals);
+          if (v !== undefined) return v;
         }
         return rt(a).callFunction(a, name, quoted, vals);
       };
@@ -678,7 +690,7 @@ function binary(op: string, l: Compiled, r: Compiled): Compiled {
  * DIGITS-FUZZ >= 9 compare exactly (their difference is exact and rounding
  * it cannot change its sign).
  */
-function fastCompare(a: Activation, x: string, y: string): number {
+export function fastCompare(a: Activation, x: string, y: string): number {
   if (x === y) return 0;
   const p = plainInt(x);
   if (p === p) {

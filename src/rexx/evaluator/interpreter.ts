@@ -13,16 +13,19 @@ import type { Clause, Program, VarRef, DropItem, ConditionName, DoSpec } from '.
 import type { RexxHost, VariableAccess } from '../host.js';
 import { Activation, type DoFrame, type ConditionInfo } from './activation.js';
 import { VarPool } from './variables.js';
+import { ActivationBifContext } from './bif-context.js';
 import { compile, compileInt, compileTail, compileSetter, derivedName, intSetter, plainInt, type Runtime } from './expression.js';
-import { compileTemplate, parseItems, parseTemplate } from './parse-template.js';
+import { compileTemplate, parseArgs, parseItems, parseTemplate } from './parse-template.js';
 import { ExitSignal, SignalTransfer, LoopTransfer, HaltExit } from './signals.js';
 import { RexxError, rexxError } from '../errors.js';
 import { arith, compare, normalize, toWholeNumber, isNumber } from '../arithmetic/decimal.js';
 import { lookupBuiltin, callBuiltin } from '../builtins/registry.js';
 import type { BifContext, InterpreterServices } from '../builtins/types.js';
-import { getProgram } from '../program-cache.js';
+import { getProgram, getInterpreted, interpretedOrScanned, type Interpreted } from '../program-cache.js';
+import { runDirect, runScanned } from './interpret-direct.js';
 import { Tracer, parseTraceSetting } from './trace.js';
 import { symbolNameExpr } from '../parser/symbols.js';
+import { compileRegion, codegenOptions } from './codegen.js';
 
 /** Deepest nesting of calls before Error 11 (the JS stack must hold it too). */
 const MAX_DEPTH = 100000;
@@ -41,8 +44,12 @@ interface PendingCall {
 
 export class Interpreter implements Runtime {
   readonly tracer: Tracer;
-  private clauseCount = 0;
-  private pending: PendingCall[] = [];
+  /** clauses run, for HALT polling (also counted by compiled regions: codegen-runtime.ts tick) */
+  clauseCount = 0;
+  /** CALL ON handlers waiting for the end of the clause that raised them */
+  readonly pending: PendingCall[] = [];
+  /** the clause a compiled region was running when it threw, for execute's catch (-1: none) */
+  faultPc = -1;
   /** Options set by the OPTIONS instruction (upper-cased words). */
   readonly options = new Set<string>();
 
@@ -158,7 +165,7 @@ export class Interpreter implements Runtime {
     return true;
   }
 
-  private runPending(a: Activation): void {
+  runPending(a: Activation): void {
     while (this.pending.length > 0) {
       const p = this.pending.shift()!;
       const trap = a.traps.get(p.info.name);
@@ -175,7 +182,7 @@ export class Interpreter implements Runtime {
   }
 
   /** HI/HX polling, every 256 clauses. */
-  private pollHalt(a: Activation): void {
+  pollHalt(a: Activation): void {
     const h = this.host.pollHalt?.();
     if (h === 'HX') throw new HaltExit();
     if (h === 'HI') {
@@ -185,6 +192,7 @@ export class Interpreter implements Runtime {
 
   // ------------------------------------------------------------------ calls
 
+  /** The program whose labels a CALL or SIGNAL in `a` sees: an INTERPRET string's routine's. */
   private labelsProgram(a: Activation): Program {
     let x: Activation = a;
     while (x.kind === 'interpret' && x.parent) x = x.parent;
@@ -201,23 +209,34 @@ export class Interpreter implements Runtime {
     const prog = this.labelsProgram(a);
     const idx = prog.labels.get(label);
     if (idx === undefined) throw rexxError(16, 1, label);
+    return this.enter(a, prog, idx, label, args, kind);
+  }
+
+  /** The activation of internal routine `label` (clause idx of prog) called from `a`. */
+  private enter(
+    a: Activation,
+    prog: Program,
+    idx: number,
+    label: string,
+    args: (string | undefined)[],
+    kind: 'call' | 'function',
+  ): Activation {
     if (a.depth >= MAX_DEPTH) throw rexxError(11, 1, MAX_DEPTH);
     const act = new Activation(prog, a.pool, args, a, kind, kind === 'call' ? 'SUBROUTINE' : 'FUNCTION');
     act.interp = this;
     act.routine = label;
     act.pc = idx;
-    a.pool.setSimple('SIGL', String(a.line));
+    // SIGL: the line of the CALL or function call, in the caller's pool (ANSI §8.2.x)
+    a.pool.setSigl(String(a.line));
     return act;
   }
 
   /** CALL name / name(): internal label, built-in function, external routine (§8.2.x search order). */
   callRoutine(a: Activation, name: string, quoted: boolean, args: (string | undefined)[], asFunction: boolean): string | undefined {
     if (!quoted) {
-      const prog = this.labelsProgram(a);
-      if (prog.labels.has(name)) {
-        const act = this.callInternal(a, name, args, asFunction ? 'function' : 'call');
-        return this.execute(act);
-      }
+      const prog = a.kind === 'interpret' ? this.labelsProgram(a) : a.program;
+      const idx = prog.labels.get(name);
+      if (idx !== undefined) return this.execute(this.enter(a, prog, idx, name, args, asFunction ? 'function' : 'call'));
     }
     const bif = lookupBuiltin(name);
     if (bif) return callBuiltin(bif, args, this.bifContext(a));
@@ -258,20 +277,12 @@ export class Interpreter implements Runtime {
   bifContext(a: Activation): BifContext {
     const cached = a.bifCtx as BifContext | undefined;
     if (cached !== undefined && cached.host === this.host) return cached;
-    let services: InterpreterServices | undefined;
-    const c: BifContext = {
-      get numeric() {
-        return a.numeric;
-      },
-      host: this.host,
-      get interp() {
-        return (services ??= self.services(a));
-      },
-    };
-    const self = this;
+    const c = new ActivationBifContext(a, this.host, this.servicesFn);
     a.bifCtx = c;
     return c;
   }
+
+  private readonly servicesFn = (a: Activation): InterpreterServices => this.services(a);
 
   private services(a: Activation): InterpreterServices {
     const self = this;
@@ -401,7 +412,7 @@ export class Interpreter implements Runtime {
           if (pc >= n) return undefined;
           a.line = lines[pc]!;
           let f = fast[pc];
-          if (f === undefined) f = fast[pc] = this.compileClause(clauses[pc]!);
+          if (f === undefined) f = fast[pc] = this.compileClause(clauses[pc]!, prog, pc, a.kind === 'interpret');
           if (f === null) break;
           if ((++this.clauseCount & 255) === 0 && host.pollHalt) this.pollHalt(a);
           const r = f(a);
@@ -421,6 +432,11 @@ export class Interpreter implements Runtime {
         if (r !== CONTINUE) return r.value;
         if (this.pending.length > 0) this.runPending(a);
       } catch (err) {
+        if (this.faultPc >= 0) {
+          // thrown inside a compiled region: the clause it was running
+          pc = this.faultPc;
+          this.faultPc = -1;
+        }
         const c = clauses[pc]!;
         let e = err;
         // JavaScript stack exhausted by deep recursion: Error 11 here (if this
@@ -524,9 +540,12 @@ export class Interpreter implements Runtime {
   /**
    * The untraced fast form of the commonest clauses, as a closure made once
    * per clause (null: use step). Each does exactly what step does for the
-   * clause when TRACE is N or O.
+   * clause when TRACE is N or O. A repetitive DO loop of `prog` (when
+   * given) is compiled with all it contains into one function (codegen.ts);
+   * in an INTERPRET string, only when the loop is reached a second time
+   * (most INTERPRET strings run once).
    */
-  private compileClause(c: Clause): ClauseFn | null {
+  private compileClause(c: Clause, prog?: Program, idx = 0, interpreted = false): ClauseFn | null {
     switch (c.k) {
       case 'label':
         return (a) => {
@@ -594,11 +613,21 @@ export class Interpreter implements Runtime {
           a.pc = to;
         };
       }
-      case 'do':
-        return (a) => {
+      case 'do': {
+        const plain: ClauseFn = (a) => {
           (a.interp as Interpreter).doStart(a, c);
           a.procedureAllowed = false;
         };
+        if (prog === undefined || c.spec.kind === 'simple') return plain;
+        if (!interpreted) return this.region(prog, idx) ?? plain;
+        let seen = 0;
+        return (a) => {
+          if (++seen < 2) return plain(a);
+          const f = this.region(prog, idx) ?? plain;
+          (prog.compiled as ClauseFn[][])[0]![idx] = f;
+          return f(a);
+        };
+      }
       case 'end':
         if (c.select) {
           return (a) => {
@@ -682,6 +711,20 @@ export class Interpreter implements Runtime {
             a.procedureAllowed = false;
           };
         }
+        if (s.k === 'arg') {
+          // PARSE ARG (`parse arg m, n`), its templates compiled once: as parse()
+          // does it, untraced targets set without going through assign()
+          const tpls = c.tpl.map(compileTemplate);
+          const convert = c.upper ? upperAscii : c.lower ? (x: string) => x.toLowerCase() : null;
+          return (a) => {
+            let r: Activation = a;
+            while (r.kind === 'interpret' && r.parent) r = r.parent;
+            const t = a.trace;
+            parseArgs(a, r.args, tpls, convert, (a.interp as Interpreter).assignFn, t !== 'R' && t !== 'I');
+            a.pc++;
+            a.procedureAllowed = false;
+          };
+        }
         return (a) => {
           (a.interp as Interpreter).parse(a, c);
           a.pc++;
@@ -697,6 +740,24 @@ export class Interpreter implements Runtime {
       default:
         return null;
     }
+  }
+
+  /** The compiled form of the DO loop at clause idx (codegen.ts), or null; off when codegenOptions.enabled is false. */
+  private region(prog: Program, idx: number): ClauseFn | null {
+    const f = compileRegion(prog, idx, (c) => this.compileClause(c));
+    if (f === null) return null;
+    const c = prog.clauses[idx] as Extract<Clause, { k: 'do' }>;
+    return (a) => {
+      if (codegenOptions.enabled) return f(a);
+      (a.interp as Interpreter).doStart(a, c);
+      a.procedureAllowed = false;
+      return undefined;
+    };
+  }
+
+  /** One clause with no control flow of its own, run by the clause loop's code (for compiled regions). */
+  stepClause(a: Activation, c: Clause): void {
+    this.step(a, c);
   }
 
   private step(a: Activation, c: Clause): typeof CONTINUE | { value: string | undefined } {
@@ -987,44 +1048,78 @@ export class Interpreter implements Runtime {
 
   // ------------------------------------------------------------------ PROCEDURE
 
+  /**
+   * PROCEDURE [EXPOSE list] (ANSI §8.3.x; TRL2 §4.3.x): the routine gets a new
+   * variable pool holding only what it exposes of the caller's. SIGL, set in
+   * the caller's pool by the CALL, is not among them unless exposed (ANSI;
+   * Regina: SYMBOL('SIGL') is LIT after a plain PROCEDURE).
+   */
   private procedure(a: Activation, expose: DropItem[] | null): void {
     if (!a.procedureAllowed) throw rexxError(17, 1);
     const caller = a.pool;
     const pool = new VarPool();
-    const sigl = caller.getSimple('SIGL');
-    if (sigl !== undefined) pool.setSimple('SIGL', sigl);
-    a.pool = pool;
-    if (expose) {
-      // expose in order: a tail may use a variable exposed earlier in the list
-      const callerAct = { ...a, pool: caller } as Activation;
-      this.expandList(callerAct, expose, (ref) => {
-        switch (ref.k) {
-          case 'var':
-            pool.simple.set(ref.name, caller.box(ref.name));
-            break;
-          case 'stem':
-            pool.stems.set(ref.name, caller.stem(ref.name));
-            break;
-          case 'comp': {
-            const tail = compileTail(ref.tail)(callerAct);
-            pool.stem(ref.stem).setBox(tail, caller.stem(ref.stem).box(tail));
-            break;
-          }
-        }
-      }, true);
+    if (expose === null) {
+      a.pool = pool;
+      return;
+    }
+    // expose in order, names, tails and (lists) evaluated in the caller's
+    // pool: a tail may use a variable exposed earlier in the list
+    try {
+      for (const it of expose) {
+        if (it.k === 'ref') this.exposeOne(a, caller, pool, it.ref);
+        else this.expandList(a, [it], (ref) => this.exposeOne(a, caller, pool, ref), true);
+      }
+    } finally {
+      a.pool = pool;
+    }
+  }
+
+  /** Share one variable, stem or compound variable of pool `caller` with `pool` (a.pool is caller). */
+  private exposeOne(a: Activation, caller: VarPool, pool: VarPool, ref: VarRef): void {
+    switch (ref.k) {
+      case 'var':
+        pool.simple.set(ref.name, caller.box(ref.name));
+        break;
+      case 'stem':
+        pool.stems.set(ref.name, caller.stem(ref.name));
+        break;
+      case 'comp': {
+        const tail = compileTail(ref.tail)(a);
+        pool.stem(ref.stem).setBox(tail, caller.stem(ref.stem).box(tail));
+        break;
+      }
     }
   }
 
   // ------------------------------------------------------------------ INTERPRET
 
+  /** HALT polling for clauses run outside the clause loop (interpret-direct.ts), counted the same way. */
+  private readonly pollFn = (a: Activation): void => {
+    if ((++this.clauseCount & 255) === 0 && this.host.pollHalt) this.pollHalt(a);
+  };
+
   private interpret(a: Activation, source: string): typeof CONTINUE | { value: string | undefined } {
-    let prog: Program;
+    // untraced and nothing trapped: a string of only assignments runs here (interpret-direct.ts)
+    const direct = (a.trace === 'N' || a.trace === 'O') && a.traps.size === 0;
+    let ip: Interpreted | null;
     try {
-      prog = getProgram(source, 'INTERPRET');
+      ip = direct ? interpretedOrScanned(source) : getInterpreted(source);
     } catch (e) {
       if (e instanceof RexxError) e.line = a.line;
       throw e;
     }
+    if (direct && (ip === null || ip.plan !== null)) {
+      try {
+        if (ip === null) runScanned(a, this.pollFn);
+        else runDirect(a, ip.plan!, this.pollFn);
+      } catch (e) {
+        if (e instanceof RexxError) e.line = a.line;
+        throw e;
+      }
+      a.pc++;
+      return CONTINUE;
+    }
+    const prog = ip!.prog;
     for (const c of prog.clauses) if (c.k === 'label') throw rexxError(47, 1, c.name);
     const act = new Activation(prog, a.pool, a.args, a, 'interpret', a.invocation);
     act.interp = this;

@@ -32,6 +32,11 @@ export interface Item {
   v: string;
   e: Compiled | null;
   sign: number;
+  /**
+   * A target that is a '.' placeholder, as is every target after it up to
+   * the next pattern (or the end): its piece need not be scanned.
+   */
+  dotsToEnd: boolean;
 }
 
 const itemsKey = Symbol('items');
@@ -45,57 +50,72 @@ export function compileTemplate(items: TemplateItem[]): Item[] {
     out = items.map((it): Item => {
       switch (it.k) {
         case 'target':
-          return { kind: 0, ref: it.ref, set: it.ref ? compileSetter(it.ref) : null, v: '', e: null, sign: 0 };
+          return { kind: 0, ref: it.ref, set: it.ref ? compileSetter(it.ref) : null, v: '', e: null, sign: 0, dotsToEnd: false };
         case 'lit':
-          return { kind: 1, ref: null, set: null, v: it.v, e: null, sign: 0 };
+          return { kind: 1, ref: null, set: null, v: it.v, e: null, sign: 0, dotsToEnd: false };
         case 'varpat':
-          return { kind: 2, ref: it.ref, set: null, v: '', e: compile(it.ref as Expr), sign: 0 };
+          return { kind: 2, ref: it.ref, set: null, v: '', e: compile(it.ref as Expr), sign: 0, dotsToEnd: false };
         case 'abs':
-          return { kind: 3, ref: null, set: null, v: '', e: compile(it.e), sign: 0 };
+          return { kind: 3, ref: null, set: null, v: '', e: compile(it.e), sign: 0, dotsToEnd: false };
         case 'rel':
-          return { kind: 4, ref: null, set: null, v: '', e: compile(it.e), sign: it.sign };
+          return { kind: 4, ref: null, set: null, v: '', e: compile(it.e), sign: it.sign, dotsToEnd: false };
       }
     });
+    // from the end backwards: a placeholder is dotsToEnd when the next item
+    // is a pattern, the end, or a dotsToEnd placeholder
+    let dots = true;
+    for (let i = out.length - 1; i >= 0; i--) {
+      const x = out[i]!;
+      if (x.kind !== 0) dots = true;
+      else {
+        dots = dots && x.ref === null;
+        x.dotsToEnd = dots;
+      }
+    }
     w[itemsKey] = out;
   }
   return out;
 }
 
 /**
- * Assign `piece` to the targets items[from..to) word by word (the last target
- * gets the rest, less the one blank that ended the word before it).
+ * Assign source[b..e) to the targets items[from..to) word by word (the last
+ * target gets the rest, less the one blank that ended the word before it).
+ * Working on the range rather than on a sliced piece spares one string per
+ * pattern; a run of trailing '.' placeholders is not scanned at all, since
+ * nothing is assigned to them.
  */
 function assignWords(
   a: Activation,
   items: Item[],
   from: number,
   to: number,
-  piece: string,
+  source: string,
+  b: number,
+  e: number,
   assign: Assign,
   direct: boolean,
 ): void {
-  const len = piece.length;
-  let pos = 0;
-  for (let t = from; t < to; t++) {
+  let pos = b;
+  const last = to - 1;
+  for (let t = from; t < last; t++) {
     const item = items[t]!;
-    const ref = item.ref;
-    if (t === to - 1) {
-      if (ref) {
-        const v = pos === 0 ? piece : piece.slice(pos);
-        if (direct) item.set!(a, v);
-        else assign(a, ref, v);
-      }
-      return;
-    }
+    if (item.dotsToEnd) return;
     let i = pos;
-    while (i < len && isBlank(piece.charCodeAt(i))) i++;
+    while (i < e && isBlank(source.charCodeAt(i))) i++;
     let j = i;
-    while (j < len && !isBlank(piece.charCodeAt(j))) j++;
+    while (j < e && !isBlank(source.charCodeAt(j))) j++;
+    const ref = item.ref;
     if (ref) {
-      if (direct) item.set!(a, piece.slice(i, j));
-      else assign(a, ref, piece.slice(i, j));
+      if (direct) item.set!(a, source.slice(i, j));
+      else assign(a, ref, source.slice(i, j));
     }
-    pos = j < len ? j + 1 : len;
+    pos = j < e ? j + 1 : e;
+  }
+  const item = items[last]!;
+  const ref = item.ref;
+  if (ref) {
+    if (direct) item.set!(a, source.slice(pos, e));
+    else assign(a, ref, source.slice(pos, e));
   }
 }
 
@@ -125,16 +145,19 @@ export function parseItems(a: Activation, source: string, items: Item[], assign:
     const item = items[i]!;
     const kind = item.kind;
     if (kind === 0) continue;
-    let piece: string;
+    // the targets before this pattern get source[pb..pe)
+    let pb: number;
+    let pe: number;
     if (kind <= 2) {
       const pat = kind === 1 ? item.v : item.e!(a);
       const p = pat === '' ? -1 : source.indexOf(pat, cursor);
+      pb = cursor;
       if (p < 0) {
-        piece = source.slice(cursor);
+        pe = len;
         lastStart = len;
         cursor = len;
       } else {
-        piece = source.slice(cursor, p);
+        pe = p;
         lastStart = p;
         cursor = p + pat.length;
       }
@@ -146,14 +169,35 @@ export function parseItems(a: Activation, source: string, items: Item[], assign:
       if (pos > len) pos = len;
       // the piece before a positional pattern starts where the last match
       // began: `parse var s 'k' a +2` gives a = 'kl' (the match is included)
-      piece = pos > lastStart ? source.slice(lastStart, pos) : source.slice(lastStart);
+      pb = lastStart;
+      pe = pos > lastStart ? pos : len;
       lastStart = pos;
       cursor = pos;
     }
-    if (i > tFrom) assignWords(a, items, tFrom, i, piece, assign, direct);
+    if (i > tFrom) assignWords(a, items, tFrom, i, source, pb, pe, assign, direct);
     tFrom = i + 1;
   }
-  if (items.length > tFrom) {
-    assignWords(a, items, tFrom, items.length, cursor === 0 ? source : source.slice(cursor), assign, direct);
+  if (items.length > tFrom) assignWords(a, items, tFrom, items.length, source, cursor, len, assign, direct);
+}
+
+/**
+ * PARSE [UPPER|LOWER] ARG t1, t2, ... with its templates compiled once
+ * (compileTemplate each): template i parses argument i of the routine, an
+ * omitted or missing argument parsing as the null string (ANSI §7.4.8 and
+ * §8.3.21). `convert` is the UPPER / LOWER conversion, or null. `direct` as
+ * for parseItems.
+ */
+export function parseArgs(
+  a: Activation,
+  args: readonly (string | undefined)[],
+  templates: Item[][],
+  convert: ((s: string) => string) | null,
+  assign: Assign,
+  direct: boolean,
+): void {
+  for (let i = 0; i < templates.length; i++) {
+    let src = args[i] ?? '';
+    if (convert !== null) src = convert(src);
+    parseItems(a, src, templates[i]!, assign, direct);
   }
 }

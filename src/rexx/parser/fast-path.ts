@@ -1,21 +1,33 @@
 /**
- * A fast front end for the commonest small sources: one line of assignments
- * `symbol = term op term ...` separated by semicolons, where the terms are
- * symbols and the operators are + - * / % //. INTERPRET strings built in
- * loops (`interpret 'x'i '=' i '*' 3`) are mostly of this shape, and going
- * through the Chevrotain lexer and parser costs some 20 µs for each.
+ * A fast front end for the commonest small sources: one line of clauses
+ * separated by semicolons, each an assignment `symbol = term op term ...`, a
+ * DO with a simple, counted or controlled (`name = e TO e BY e FOR e`)
+ * specification, or an END; the terms are symbols and the operators are
+ * + - * / % //. INTERPRET strings built in loops (`interpret 'x'i '=' i '*'
+ * 3`, `interpret 'do j = 1 to 5; s = s + j; end'`) are mostly of this shape,
+ * and going through the Chevrotain lexer and parser costs some 20 µs for each
+ * (far more while that code is not yet optimised by the JIT).
  *
  * The grammar stays Chevrotain's: this only recognises sources whose tokens
  * are unambiguous (no strings, comments, parentheses, prefix operators,
  * exponents, composite or blank-separated operator characters, implicit
- * concatenation) and builds the tree with the same helpers the parser uses
- * (symbolNameExpr, nameRef, buildTree). Anything else returns undefined and
- * takes the full path. A property test (test/rexx/parser/fast-path.test.ts)
- * checks that whatever this accepts parses to exactly the same Program.
+ * concatenation, other keywords) and builds the tree with the same helpers
+ * the parser uses (symbolNameExpr, nameRef, buildTree), in the same shape
+ * (parser/program.ts doSpec and doInstr). Anything else returns undefined and
+ * takes the full path, which also reports every error. A property test
+ * (test/rexx/parser/fast-path.test.ts) checks that whatever this accepts
+ * parses to exactly the same Program.
+ *
+ * Scanning and building are separate: scanSource() leaves the clauses in the
+ * `scanned` record (expressions as flat term and operator lists), from which
+ * fastParseProgram builds the tree, and from which an INTERPRET string of
+ * assignments seen for the first time is evaluated without a tree at all
+ * (evaluator/interpret-direct.ts).
  */
-import type { Clause, Expr, Program } from '../ast.js';
+import type { Clause, DoSpec, Expr, Program } from '../ast.js';
 import { buildTree } from './precedence.js';
 import { isConstantSymbol, nameRef, symbolNameExpr } from './symbols.js';
+import { TERM_DO_COUNT, TERM_DO_CTRL } from './keywords.js';
 
 /** Characters of a symbol: A-Z a-z 0-9 . ! ? _ @ # $ */
 const SYM = new Uint8Array(128);
@@ -55,66 +67,268 @@ function hasExponent(sym: string): boolean {
   return false;
 }
 
-export function fastParseProgram(source: string, name: string): Program | undefined {
+const NO_TERMS: ReadonlySet<string> = new Set();
+
+export const ASSIGN = 0;
+export const DO = 1;
+export const END = 2;
+
+/**
+ * What the last scan read, in arrays reused from one scan to the next
+ * (scanning is synchronous, and its users read the result before anything
+ * else can scan).
+ */
+export const scanned = {
+  /** the upper-cased symbols of the terms of all expressions read, in order */
+  terms: [] as string[],
+  /** ops[i]: the operator between terms[i] and terms[i + 1] of one expression */
+  ops: [] as string[],
+  /** number of clauses read; the arrays below are indexed by clause */
+  clauses: 0,
+  kind: [] as number[],
+  /** ASSIGN: the target; END: the name after END ('' when none) */
+  sym: [] as string[],
+  /** ASSIGN: the expression's terms are terms[from .. to) */
+  from: [] as number[],
+  to: [] as number[],
+  /** DO: the specification */
+  spec: [] as (DoSpec | undefined)[],
+  /** the clause's text is the source from textFrom to textTo */
+  textFrom: [] as number[],
+  textTo: [] as number[],
+};
+
+/** The scanner's state: the source and the position (one scan at a time). */
+let src = '';
+let pos = 0;
+/** end offset of the last token read (a clause's text ends there) */
+let tokEnd = 0;
+/** number of terms in scanned.terms */
+let nTerms = 0;
+
+function skipBlanks(): void {
+  const n = src.length;
+  while (pos < n && isBlank(src.charCodeAt(pos))) pos++;
+}
+
+/** The upper-cased symbol at pos (pos moves past it), or '' when there is none. */
+function symbol(): string {
+  const start = pos;
+  const n = src.length;
+  while (pos < n && isSym(src.charCodeAt(pos))) pos++;
+  if (pos === start) return '';
+  tokEnd = pos;
+  return upper(src.slice(start, pos));
+}
+
+/** Whether the clause ends at pos (end of source or ';'). */
+function atClauseEnd(): boolean {
+  return pos >= src.length || src.charCodeAt(pos) === 59;
+}
+
+/**
+ * `term (op term)*` from pos (blanks skipped first), stopping at the end of
+ * the clause or before a symbol in `terms` where an operator could follow
+ * (Chevrotain's isTerm gate). Returns the index of its first term in
+ * scanned.terms (it ends at nTerms), or -1: not a shape handled here.
+ */
+function expression(terms: ReadonlySet<string>): number {
+  const n = src.length;
+  const T = scanned.terms;
+  const O = scanned.ops;
+  const first = nTerms;
+  for (;;) {
+    skipBlanks();
+    const sym = symbol();
+    if (sym === '' || hasExponent(sym)) return -1; // a term must follow '=' or an operator
+    T[nTerms++] = sym;
+    skipBlanks();
+    if (atClauseEnd()) break;
+    const c = src.charCodeAt(pos);
+    if (isSym(c)) {
+      // a sub-keyword ends the expression; any other symbol would be an implicit concatenation
+      const at = pos;
+      const end = tokEnd;
+      if (!terms.has(symbol())) return -1;
+      pos = at;
+      tokEnd = end;
+      break;
+    }
+    let op: string;
+    if (c === 43) op = '+';
+    else if (c === 45) op = '-';
+    else if (c === 42) op = '*';
+    else if (c === 37) op = '%';
+    else if (c === 47) {
+      if (pos + 1 < n && src.charCodeAt(pos + 1) === 47) {
+        op = '//';
+        pos++;
+      } else op = '/';
+    } else return -1;
+    pos++;
+    // the next character must start a term: no composite or prefix operators
+    let j = pos;
+    while (j < n && isBlank(src.charCodeAt(j))) j++;
+    if (j >= n || !isSym(src.charCodeAt(j))) return -1;
+    O[nTerms - 1] = op;
+  }
+  return first;
+}
+
+/** The tree of the expression scanned as terms[from .. to) (what buildTree makes of it in the parser). */
+export function exprOf(from: number, to: number): Expr {
+  const T = scanned.terms;
+  if (to - from === 1) return symbolNameExpr(T[from]!);
+  const parts: Expr[] = [];
+  for (let i = from; i < to; i++) parts.push(symbolNameExpr(T[i]!));
+  return buildTree(parts, scanned.ops.slice(from, to - 1));
+}
+
+/** An expression read and made into a tree, or undefined. */
+function treeExpression(terms: ReadonlySet<string>): Expr | undefined {
+  const from = expression(terms);
+  return from < 0 ? undefined : exprOf(from, nTerms);
+}
+
+/** The specification of a DO (program.ts doSpec), pos after the DO keyword. */
+function doSpec(): DoSpec | undefined {
+  const spec: DoSpec = { kind: 'simple', order: [] };
+  skipBlanks();
+  if (atClauseEnd()) return spec;
+  const at = pos;
+  const w0 = symbol();
+  if (w0 === '') return undefined;
+  skipBlanks();
+  if (pos < src.length && src.charCodeAt(pos) === 61) {
+    // controlled repetitive: name = start [TO e] [BY e] [FOR e]
+    if (pos + 1 < src.length && src.charCodeAt(pos + 1) === 61) return undefined; // '=='
+    if (isConstantSymbol(w0)) return undefined; // an error for the full path to report
+    pos++;
+    spec.kind = 'ctrl';
+    spec.ctrl = nameRef(w0);
+    const start = treeExpression(TERM_DO_CTRL);
+    if (!start) return undefined;
+    spec.start = start;
+    while (!atClauseEnd()) {
+      const w = symbol();
+      if (w !== 'TO' && w !== 'BY' && w !== 'FOR') return undefined; // WHILE / UNTIL: not handled here
+      const key = w === 'TO' ? 'to' : w === 'BY' ? 'by' : 'for';
+      if (spec.order.includes(key)) return undefined; // Error 27 from the full path
+      const e = treeExpression(TERM_DO_CTRL);
+      if (!e) return undefined;
+      spec[key] = e;
+      spec.order.push(key);
+    }
+    return spec;
+  }
+  if (w0 === 'FOREVER' || w0 === 'WHILE' || w0 === 'UNTIL') return undefined;
+  pos = at;
+  spec.kind = 'count';
+  const count = treeExpression(TERM_DO_COUNT);
+  if (!count || !atClauseEnd()) return undefined; // WHILE / UNTIL: not handled here
+  spec.count = count;
+  return spec;
+}
+
+/**
+ * Scan a source into `scanned`. Returns whether it has the shapes handled
+ * here (then the full parser would accept it too, giving the same clauses).
+ */
+export function scanSource(source: string): boolean {
   const n = source.length;
-  if (n === 0 || n > 400) return undefined;
-  const clauses: Clause[] = [];
-  let i = 0;
-  while (i < n) {
-    // one clause: [blanks] SYMBOL [blanks] '=' [blanks] expr [blanks] (';' | end)
-    while (i < n && isBlank(source.charCodeAt(i))) i++;
-    if (i >= n) break;
-    if (source.charCodeAt(i) === 59) {
-      i++;
+  if (n === 0 || n > 400) return false;
+  src = source;
+  pos = 0;
+  nTerms = 0;
+  const s = scanned;
+  let k = 0;
+  /** DO clauses not yet ended */
+  let open = 0;
+  while (pos < n) {
+    skipBlanks();
+    if (pos >= n) break;
+    if (source.charCodeAt(pos) === 59) {
+      pos++;
       continue; // empty clause
     }
-    const start = i;
-    while (i < n && isSym(source.charCodeAt(i))) i++;
-    if (i === start) return undefined;
-    const target = upper(source.slice(start, i));
-    if (isConstantSymbol(target)) return undefined; // an error for the full path to report
-    while (i < n && isBlank(source.charCodeAt(i))) i++;
-    if (i >= n || source.charCodeAt(i) !== 61) return undefined;
-    i++;
-    const parts: Expr[] = [];
-    const ops: string[] = [];
-    let end = i;
-    for (;;) {
-      while (i < n && isBlank(source.charCodeAt(i))) i++;
-      const ts = i;
-      while (i < n && isSym(source.charCodeAt(i))) i++;
-      if (i === ts) return undefined; // a term must follow '=' or an operator
-      const sym = upper(source.slice(ts, i));
-      if (hasExponent(sym)) return undefined;
-      parts.push(symbolNameExpr(sym));
-      end = i;
-      while (i < n && isBlank(source.charCodeAt(i))) i++;
-      if (i >= n) break;
-      const c = source.charCodeAt(i);
-      if (c === 59) break;
-      let op: string;
-      if (c === 43) op = '+';
-      else if (c === 45) op = '-';
-      else if (c === 42) op = '*';
-      else if (c === 37) op = '%';
-      else if (c === 47) {
-        if (i + 1 < n && source.charCodeAt(i + 1) === 47) {
-          op = '//';
-          i++;
-        } else op = '/';
-      } else return undefined;
-      i++;
-      // the next character must start a term: no composite or prefix operators
-      let j = i;
-      while (j < n && isBlank(source.charCodeAt(j))) j++;
-      if (j >= n || !isSym(source.charCodeAt(j))) return undefined;
-      ops.push(op);
-    }
-    const ref = nameRef(target);
-    const e = buildTree(parts, ops);
-    clauses.push({ k: 'assign', ref, e, line: 1, text: source.slice(start, end) });
-    if (i < n) i++; // the ';'
+    const start = pos;
+    const first = symbol();
+    if (first === '') return false;
+    skipBlanks();
+    if (pos < n && source.charCodeAt(pos) === 61) {
+      // [blanks] SYMBOL [blanks] '=' [blanks] expr [blanks]
+      if (isConstantSymbol(first)) return false; // an error for the full path to report
+      pos++;
+      const from = expression(NO_TERMS);
+      if (from < 0) return false;
+      s.kind[k] = ASSIGN;
+      s.sym[k] = first;
+      s.from[k] = from;
+      s.to[k] = nTerms;
+    } else if (first === 'DO') {
+      const spec = doSpec();
+      if (!spec) return false;
+      open++;
+      s.kind[k] = DO;
+      s.spec[k] = spec;
+    } else if (first === 'END') {
+      if (open === 0) return false; // Error 10 from the full path
+      // the DO this END closes: the last one not yet ended
+      let d = k - 1;
+      for (let depth = 0; ; d--) {
+        if (s.kind[d] === END) depth++;
+        else if (s.kind[d] === DO && depth-- === 0) break;
+      }
+      open--;
+      let endName = '';
+      if (!atClauseEnd()) {
+        endName = symbol();
+        // END name must name the loop's control variable (else an error for the full path)
+        if (endName === '' || endName !== (s.spec[d]!.ctrl as { name?: string } | undefined)?.name) return false;
+        skipBlanks();
+      }
+      s.kind[k] = END;
+      s.sym[k] = endName;
+      s.from[k] = d; // the DO's index
+    } else return false; // another instruction, or a command
+    if (!atClauseEnd()) return false;
+    s.textFrom[k] = start;
+    s.textTo[k] = tokEnd;
+    k++;
+    pos++; // the ';' (or past the end)
   }
-  if (clauses.length === 0) return undefined;
+  s.clauses = k;
+  return k > 0 && open === 0;
+}
+
+/** Whether the last scan read only assignments. */
+export function scannedAssignmentsOnly(): boolean {
+  const s = scanned;
+  for (let k = 0; k < s.clauses; k++) if (s.kind[k] !== ASSIGN) return false;
+  return true;
+}
+
+export function fastParseProgram(source: string, name: string): Program | undefined {
+  if (!scanSource(source)) return undefined;
+  const s = scanned;
+  const clauses: Clause[] = [];
+  for (let k = 0; k < s.clauses; k++) {
+    const text = source.slice(s.textFrom[k], s.textTo[k]);
+    switch (s.kind[k]) {
+      case ASSIGN:
+        clauses.push({ k: 'assign', ref: nameRef(s.sym[k]!), e: exprOf(s.from[k]!, s.to[k]!), line: 1, text });
+        break;
+      case DO:
+        clauses.push({ k: 'do', spec: s.spec[k]!, endIdx: -1, line: 1, text });
+        s.spec[k] = undefined; // (not kept alive by the scanner)
+        break;
+      default: {
+        const doIdx = s.from[k]!;
+        (clauses[doIdx] as { endIdx: number }).endIdx = k;
+        const endName = s.sym[k];
+        clauses.push({ k: 'end', doIdx, name: endName === '' ? undefined : endName, line: 1, text });
+      }
+    }
+  }
   return { name, clauses, labels: new Map(), lines: [source] };
 }

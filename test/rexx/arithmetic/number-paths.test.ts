@@ -9,6 +9,11 @@ import type { Decimal } from '../../../src/rexx/arithmetic/number.js';
 import { roundDigits, stripTrailingZeros, truncDigits, pow10 } from '../../../src/rexx/arithmetic/round.js';
 import { adjustedExponent, ZERO } from '../../../src/rexx/arithmetic/number.js';
 
+/** A Decimal's value fields (without its BigInt cache `b`). */
+const value = (d: Decimal) => ({ neg: d.neg, c: d.c, e: d.e });
+const values = (r: { quotient: Decimal; remainder: Decimal } | undefined) =>
+  r && { quotient: value(r.quotient), remainder: value(r.remainder) };
+
 function divideRef(a: Decimal, b: Decimal, digits: number): Decimal {
   if (a.c === '0') return ZERO;
   const ta = truncDigits(a, digits + 1);
@@ -18,7 +23,7 @@ function divideRef(a: Decimal, b: Decimal, digits: number): Decimal {
   return stripTrailingZeros(roundDigits({ neg: ta.neg !== tb.neg, c: q.toString(), e: ta.e - tb.e - k }, digits));
 }
 
-function integerDivideRef(a: Decimal, b: Decimal, digits: number): unknown {
+function integerDivideRef(a: Decimal, b: Decimal, digits: number): { quotient: Decimal; remainder: Decimal } | undefined {
   if (a.c === '0') return { quotient: ZERO, remainder: ZERO };
   const ta = truncDigits(a, digits + 1);
   const tb = truncDigits(b, digits + 1);
@@ -50,7 +55,7 @@ describe('division in doubles = BigInt division', () => {
   it('divide', () => {
     fc.assert(
       fc.property(decimal, decimal, fc.constantFrom(1, 3, 5, 9, 12, 14, 15, 16, 20), (a, b, digits) => {
-        expect(divide(a, b, digits)).toEqual(divideRef(a, b, digits));
+        expect(value(divide(a, b, digits))).toEqual(value(divideRef(a, b, digits)));
       }),
       { numRuns: 30000 },
     );
@@ -58,7 +63,7 @@ describe('division in doubles = BigInt division', () => {
   it('integerDivide', () => {
     fc.assert(
       fc.property(decimal, decimal, fc.constantFrom(1, 3, 5, 9, 12, 14, 15, 16, 20), (a, b, digits) => {
-        expect(integerDivide(a, b, digits)).toEqual(integerDivideRef(a, b, digits));
+        expect(values(integerDivide(a, b, digits))).toEqual(values(integerDivideRef(a, b, digits)));
       }),
       { numRuns: 30000 },
     );

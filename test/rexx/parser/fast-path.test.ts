@@ -22,6 +22,7 @@ function fast(src: string): unknown {
 
 const piece = fc.constantFrom(
   'x', 'Sum', 'a.b', 'a.', 'st.i.j', '1', '12345', '0.5', '.5', '3abc', '1e5', '1E', 'e', '!q', '_z', '#1', '$', '@',
+  'do', 'DO ', 'end', ' to ', ' by ', ' for ', 'while', 'forever', 'j',
   ' ', ' ', ' ', '\t', '=', '=', '+', '-', '*', '/', '//', '%', '**', ';', '==', '\\', '(', ')', "'s'", ',', '||', '/*c*/', ':',
 );
 
@@ -33,8 +34,25 @@ describe('fast front end', () => {
     }
   });
 
+  it('accepts DO loops with simple, counted and controlled specifications', () => {
+    for (const s of [
+      'do j = 1 to 5; sum = sum + j *  100 ; end',
+      'do; x = 1; end',
+      'do 3; x = x + 1; end',
+      'do i = 1 to 3 by 1 for 2;do j=i to 3;s=s+j;end j;end i',
+      'do a.b = 1 to 2; end a.b',
+      'to = 1; do to = to to to; end',
+    ]) {
+      expect(fast(s)).toBeDefined();
+      expect(fast(s)).toEqual(full(s));
+    }
+  });
+
   it('refuses what it does not handle', () => {
-    for (const s of ['x = -1', 'x = 1e+5', 'x = a b', "x = 'a'", 'x == 1', 'x = a * * b', 'say x', 'x = (1)', 'x = 1\ny = 2', '1 = 2', 'x = a / / b']) {
+    for (const s of [
+      'do forever; end', 'do while x; end', 'do j = 1 until x; end', 'do j = 1 to 2 to 3; end', 'do j = 1; end k',
+      'do 5; end j', 'end', 'do; x = 1', 'do j == 1; end', 'do 1 = 2; end', 'do j = 1 to; end', 'do j = 1 x; end',
+      'if x then y = 1', 'x = -1', 'x = 1e+5', 'x = a b', "x = 'a'", 'x == 1', 'x = a * * b', 'say x', 'x = (1)', 'x = 1\ny = 2', '1 = 2', 'x = a / / b']) {
       expect(fast(s)).toBeUndefined();
     }
   });
@@ -48,6 +66,41 @@ describe('fast front end', () => {
       }),
       { numRuns: 4000 },
     );
+  });
+
+  it('agrees on random DO loops (mostly accepted)', () => {
+    const kw = fc.constantFrom('do', 'DO', 'Do');
+    const endKw = fc.constantFrom('end', 'END', 'End');
+    const gap = fc.constantFrom(' ', '  ', '\t');
+    const term = fc.constantFrom('1', '5', 'n', 'J', 'a.b', '0.5', 'to', 'By');
+    const opnd = fc.tuple(term, fc.array(fc.tuple(fc.constantFrom('+', ' * ', ' // ', '-'), term), { maxLength: 2 })).map(
+      ([t, rest]) => t + rest.map(([o, x]) => o + x).join(''),
+    );
+    const sub = fc.tuple(fc.constantFrom('to', 'TO', 'by', 'for', 'For'), gap, opnd).map(([k, g, e]) => ' ' + k + g + e);
+    const spec = fc.oneof(
+      fc.constant(''),
+      opnd.map((e) => ' ' + e),
+      fc.tuple(fc.constantFrom('j', 'K', 'x.1', 'q.i'), fc.constantFrom('=', ' = '), opnd, fc.array(sub, { maxLength: 3 })).map(
+        ([v, eq, e, subs]) => ' ' + v + eq + e + subs.join(''),
+      ),
+    );
+    const body = fc.array(fc.constantFrom('s = s + j', 'x.j=1', ''), { maxLength: 2 });
+    const loop = fc.tuple(kw, spec, body, endKw, fc.constantFrom('', ' j', ' K', ' x.1')).map(
+      ([d, sp, b, e, nm]) => [d + sp, ...b, e + nm].join('; '),
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(loop, { minLength: 1, maxLength: 2 }), fc.boolean(), (ls, nest) => {
+        const src = nest && ls.length === 2 ? ls[0]!.replace(/; (end|END|End)[^;]*$/, '; ' + ls[1] + '; end') : ls.join(';');
+        const f = fast(src);
+        if (f !== undefined) {
+          accepted++;
+          expect(f).toEqual(full(src));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(300);
   });
 
   it('agrees on random assignments (mostly accepted)', () => {

@@ -1,0 +1,108 @@
+/**
+ * Build step after tsc (`npm run build`, and so `npm install`/`npm ci`):
+ * bundles dist/cli/run-program.js, the REXX start-up path, with everything it
+ * imports (Chevrotain included) into dist/bundle/vmrexx.cjs, writes the
+ * manifest fast-start.cts checks it against, and runs one program through
+ * bin/vmrexx so the V8 code cache exists before the first real run.
+ *
+ * It bundles tsc's output, not src/, so the bundle is exactly dist/ at this
+ * moment; each file's hash is taken from the very bytes esbuild bundled (an
+ * onLoad hook), so a tsc running at the same time cannot make a stale bundle
+ * look current.
+ *
+ * esbuild is a devDependency: without it (an install without dev
+ * dependencies) there is no bundle and vmrexx starts from dist/ as ES
+ * modules. A failure here never fails the build for the same reason.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'esbuild';
+import { BUNDLE_DIR, MANIFEST_FILE, bundleFile, sha1, type BundleInput, type BundleManifest } from './fast-start.cjs';
+
+/** this file is dist/cli/build-bundle.js */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ENTRY = 'dist/cli/run-program.js';
+
+/**
+ * Exercises the lexer, parser and the commonest instructions and built-ins,
+ * so the code cache written after it holds their compiled code.
+ */
+const WARM_UP = [
+  "numeric digits 12; x = 0; s.=''; parse value 'a b c' with p q r",
+  "do i = 1 to 20 by 2; x = x + i * 3 / 7 - 1 // 5; s.i = substr(copies('ab', i), 2, 3) || i; end",
+  "call f 5; interpret 'y = x * 2'; w = words(space('  a  b  c  ')) + wordpos('b', 'a b c')",
+  "if x > 2 & y \\= '' then nop; else say 'never'",
+  "select; when w = 0 then nop; otherwise z = translate(strip(left(x, 5)), 'xy', 'ab'); end",
+  "exit 0",
+  "f: procedure; arg n; if n < 2 then return 1; return n * f(n - 1)",
+].join('\n');
+
+/**
+ * Records each dist/ file as bundled. The Chevrotain shim (chevrotain.ts) is
+ * replaced: its top-level await cannot be CommonJS, and in a bundle the
+ * package is imported directly (esbuild keeps only what is used).
+ */
+function recordInputs(hashed: Map<string, BundleInput>): Plugin {
+  return {
+    name: 'vmrexx-bundle-inputs',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
+        const rel = path.relative(ROOT, args.path).split(path.sep).join('/');
+        const st = fs.statSync(args.path);
+        const bytes = fs.readFileSync(args.path);
+        hashed.set(rel, { path: rel, size: bytes.length, mtimeMs: st.mtimeMs, sha1: sha1(bytes) });
+        const contents = /[\\/]rexx[\\/]lexer[\\/]chevrotain\.js$/.test(args.path)
+          ? "export { createToken, Lexer, EmbeddedActionsParser, EOF } from 'chevrotain';\n"
+          : bytes.toString('utf8');
+        return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+}
+
+async function buildBundle(): Promise<boolean> {
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    process.stderr.write('build-bundle: esbuild is not installed; vmrexx will start from dist/ without a bundle\n');
+    return false;
+  }
+  fs.rmSync(BUNDLE_DIR, { recursive: true, force: true });
+  const inputs = new Map<string, BundleInput>();
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: [ENTRY],
+    write: false,
+    outfile: path.join(BUNDLE_DIR, 'vmrexx.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    plugins: [recordInputs(inputs)],
+  });
+  const code = result.outputFiles[0]?.contents;
+  if (code === undefined) throw new Error('esbuild wrote no bundle');
+  const manifest: BundleManifest = { id: sha1(code), inputs: [...inputs.values()] };
+  fs.mkdirSync(BUNDLE_DIR, { recursive: true });
+  fs.writeFileSync(bundleFile(manifest.id), code);
+  // the manifest last: until it exists, vmrexx does not look for the bundle
+  fs.writeFileSync(MANIFEST_FILE, JSON.stringify(manifest));
+  return true;
+}
+
+/** One run through bin/vmrexx, with its own flags, writes the code cache. */
+function warmUp(): void {
+  const r = spawnSync(path.join(ROOT, 'bin', 'vmrexx'), ['-e', WARM_UP], { encoding: 'utf8' });
+  if (r.status !== 0) process.stderr.write(`build-bundle: the warm-up run failed (${r.status}): ${r.stderr || r.error}\n`);
+}
+
+try {
+  if (await buildBundle()) warmUp();
+} catch (e) {
+  fs.rmSync(BUNDLE_DIR, { recursive: true, force: true });
+  process.stderr.write(`build-bundle: no bundle (${(e as Error).message}); vmrexx will start from dist/\n`);
+}

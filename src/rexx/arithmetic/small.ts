@@ -1,0 +1,214 @@
+/**
+ * The double fast path for + - * / at NUMERIC DIGITS 15 or less (the
+ * default DIGITS 9 among them), for operands of at most 15 digits.
+ *
+ * The exact path (ops.ts) already computes such sums, products and quotients
+ * in doubles, then rounds by slicing digit strings. Here the rounding is done
+ * on the integer coefficient itself and only the final coefficient is written
+ * out, with no intermediate Decimal or string.
+ *
+ * Why it is exact: every coefficient, aligned coefficient, sum, product and
+ * scaled dividend handled here is an integer below 2**53 (each case checks its
+ * bound), so it is represented exactly and +, -, * on such values are exact.
+ * A product whose true value is 2**53 or more is refused: doubles round
+ * monotonically and 2**53 is a double, so the computed product is then >= 2**53
+ * too. Division and rounding use floor(v / p) for integers v < 2**53 and p a
+ * power of ten: v/p differs from an integer q+1 by at least 1/p, more than half
+ * an ulp of q+1 (ulp(q) <= q * 2**-52 < 2/p), so the floor is never off by one
+ * there; the quotient of the dividend by a general divisor is corrected as in
+ * ops.ts (`divide`). The rounding is the standard's half up on the first
+ * discarded digit: that digit is >= 5 exactly when the discarded remainder r of
+ * v = q*p + r satisfies 2r >= p. Trailing-zero removal after division mirrors
+ * stripTrailingZeros.
+ *
+ * Whatever is not covered (zero operands, an operand longer than 15 digits or
+ * than DIGITS+1, any truncation of an operand, an aligned value too large) goes
+ * to the exact path: this returns undefined. Property tests
+ * (test/rexx/arithmetic/small.test.ts) compare it with arithExact.
+ */
+import type { NumericSettings } from './settings.js';
+import { type Decimal, ZERO, decimal, parseNumber } from './number.js';
+import { finish } from './result.js';
+
+/** P10[k] = 10**k, exact doubles for k <= 22 (only k <= 16 are used). */
+const P10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** Number of decimal digits of an integer 0 < v < 10**16. */
+function digitCount(v: number): number {
+  let n = 1;
+  while (n < 16 && v >= P10[n]!) n++;
+  return n;
+}
+
+/** Longest coefficient taken: 15 digits (below 10**15 < 2**53). */
+const MAX_LEN = 15;
+
+export function smallArith(
+  op: '+' | '-' | '*' | '/',
+  a: string,
+  b: string,
+  n: Readonly<NumericSettings>,
+): string | undefined {
+  const digits = n.digits;
+  if (digits > MAX_LEN) return undefined;
+  const x = parseNumber(a);
+  if (x === undefined) return undefined;
+  const y = parseNumber(b);
+  if (y === undefined) return undefined;
+  const xl = x.c.length;
+  const yl = y.c.length;
+  // no zero (c '0'), and no operand truncated to DIGITS+1 digits
+  const lim = digits < MAX_LEN ? digits + 1 : MAX_LEN;
+  if (xl > lim || yl > lim || x.c === '0' || y.c === '0') return undefined;
+  let d: Decimal | undefined;
+  if (op === '*') d = product(x, y, digits);
+  else if (op === '/') d = quotient(x, y, digits);
+  else d = sum(x, y, op === '-', digits);
+  return d === undefined ? undefined : finish(d, n, a, op, b);
+}
+
+/** v * 10**e rounded half up to `digits` digits (v a positive integer < 2**53). */
+function rounded(neg: boolean, v: number, e: number, digits: number): Decimal {
+  const len = digitCount(v);
+  if (len > digits) {
+    const drop = len - digits;
+    const p = P10[drop]!;
+    let q = Math.floor(v / p);
+    if ((v - q * p) * 2 >= p) q++;
+    e += drop;
+    if (q === P10[digits]) {
+      // 999.5 -> 1000: one digit more, and it is a zero (as roundDigits)
+      q = P10[digits - 1]!;
+      e++;
+    }
+    v = q;
+  }
+  return decimal(neg, String(v), e);
+}
+
+/** Multiplication (§7.4): the exact product rounded, when it is below 2**53. */
+function product(x: Decimal, y: Decimal, digits: number): Decimal | undefined {
+  const p = Number(x.c) * Number(y.c);
+  if (p > Number.MAX_SAFE_INTEGER) return undefined;
+  return rounded(x.neg !== y.neg, p, x.e + y.e, digits);
+}
+
+/**
+ * Addition and subtraction (§7.4, as `add` in ops.ts) when the aligned
+ * coefficients stay below 10**15: each operand truncated to the DIGITS+1
+ * digit window below the higher operand's most significant digit (an operand
+ * entirely below it counts as zero), the exact sum, rounded at DIGITS from
+ * the higher of the operands' and the sum's most significant digit.
+ */
+function sum(x: Decimal, y: Decimal, subtract: boolean, digits: number): Decimal | undefined {
+  const adjX = x.e + x.c.length - 1;
+  const adjY = y.e + y.c.length - 1;
+  const top = adjX > adjY ? adjX : adjY;
+  const window = top - digits;
+  let xe = x.e;
+  let xv = Number(x.c);
+  if (xe < window) {
+    xv = truncate(xv, window - xe);
+    xe = window;
+  }
+  let ye = y.e;
+  let yv = Number(y.c);
+  if (ye < window) {
+    yv = truncate(yv, window - ye);
+    ye = window;
+  }
+  const m = xe < ye ? xe : ye;
+  // (a shift of more than 15 places cannot stay below 10**15 anyway)
+  if (xe - m > MAX_LEN || ye - m > MAX_LEN) return undefined;
+  xv *= P10[xe - m]!;
+  yv *= P10[ye - m]!;
+  if (xv >= LIMIT || yv >= LIMIT) return undefined;
+  const s = (x.neg ? -xv : xv) + (subtract !== y.neg ? -yv : yv);
+  if (s === 0) return ZERO;
+  const neg = s < 0;
+  const v = neg ? -s : s;
+  const adjS = m + digitCount(v) - 1;
+  const low = (adjS > top ? adjS : top) - digits + 1;
+  if (m >= low) return rounded(neg, v, m, digits);
+  // round at position `low` (roundAtPosition), then to DIGITS if a carry
+  // made one digit more; low - m <= 2 here (m >= top - digits, adjS <= top + 1)
+  const p = P10[low - m]!;
+  let q = Math.floor(v / p);
+  if ((v - q * p) * 2 >= p) q++;
+  if (q === 0) return ZERO;
+  return rounded(neg, q, low, digits);
+}
+
+/** floor(v / y) for integers 0 <= v, 0 < y below 2**53 (the double quotient is off by one at most). */
+function floorDiv(v: number, y: number): number {
+  let q = Math.floor(v / y);
+  const r = v - q * y;
+  if (r < 0) q--;
+  else if (r >= y) q++;
+  return q;
+}
+
+/**
+ * floor(xv * 10**k / yv) by long division in chunks of digits, for xv, yv
+ * below 10**15 (yv with yl digits) when the quotient is below 10**15: each
+ * remainder is below yv, so remainder * 10**step stays below 10**15. undefined
+ * when yv is too long to leave room for a digit.
+ */
+function longDivide(xv: number, yv: number, yl: number, k: number): number | undefined {
+  const step = MAX_LEN - yl;
+  if (step <= 0) return undefined;
+  let q = floorDiv(xv, yv);
+  let r = xv - q * yv;
+  while (k > 0) {
+    const c = k < step ? k : step;
+    const t = r * P10[c]!;
+    const d = floorDiv(t, yv);
+    r = t - d * yv;
+    q = q * P10[c]! + d;
+    k -= c;
+  }
+  return q;
+}
+
+/** Aligned coefficients are kept below 10**15 (so sums stay below 2**53). */
+const LIMIT = 1e15;
+
+/** v without its last `drop` digits (v a non-negative integer below 2**53). */
+function truncate(v: number, drop: number): number {
+  return drop > MAX_LEN ? 0 : Math.floor(v / P10[drop]!);
+}
+
+/**
+ * Division (§7.4, as `divide` in ops.ts): the integer quotient of the
+ * dividend scaled to give at least DIGITS+1 digits, rounded, then fractional
+ * trailing zeros removed. Here the scale k gives DIGITS+1 or DIGITS+2 digits
+ * (ops.ts takes one more): both are truncations of the same exact quotient
+ * with the guard digit in them, so they round alike. The quotient is below
+ * 10**(DIGITS+2), below 10**15 when DIGITS <= 13; at DIGITS 14 and 15 only a
+ * scaled dividend below 10**15 is taken.
+ */
+function quotient(x: Decimal, y: Decimal, digits: number): Decimal | undefined {
+  const xl = x.c.length;
+  const yl = y.c.length;
+  const k = Math.max(0, digits + 1 + yl - xl);
+  const yv = Number(y.c);
+  let q: number;
+  if (xl + k <= MAX_LEN) q = floorDiv(Number(x.c) * P10[k]!, yv);
+  else if (digits <= 13) {
+    const r = longDivide(Number(x.c), yv, yl, k);
+    if (r === undefined) return undefined;
+    q = r;
+  } else return undefined;
+  const d = rounded(x.neg !== y.neg, q, x.e - y.e - k, digits);
+  // stripTrailingZeros: drop zeros only while they are fractional digits
+  let c = d.c;
+  let e = d.e;
+  let end = c.length;
+  while (end > 1 && e < 0 && c.charCodeAt(end - 1) === 48) {
+    end--;
+    e++;
+  }
+  if (end === c.length) return d;
+  c = c.slice(0, end);
+  return decimal(d.neg, c, e);
+}

@@ -1,0 +1,323 @@
+/**
+ * Expressions as JavaScript source, for the region compiler (codegen.ts).
+ *
+ * Each expression is written three ways: as a REXX string (genStr), as an
+ * integer (genInt: a number, NaN when the value is not a plain integer made
+ * without rounding — the same evaluator as expression.ts compileInt, with the
+ * same cases), and, for comparisons and logical operators, as a JavaScript
+ * boolean (genBool). The string form puts the integer form in front of each
+ * arithmetic or comparison node exactly as expression.ts withIntPath does,
+ * and falls back to the same slow functions (codegen-runtime.ts), so a
+ * compiled expression gives what the closure gives, errors included. Nodes
+ * with nothing to gain (function calls, stems, the rest) call their closure
+ * from expression.ts compile().
+ *
+ * Variables are read through boxes hoisted into locals at region entry (the
+ * variable pool of an activation does not change inside a region, and boxes
+ * are never removed from a pool: variables.ts).
+ */
+import type { Expr, TailPart } from '../ast.js';
+import { compile, plainInt } from './expression.js';
+
+const ARITH = new Set(['+', '-', '*', '/', '%', '//', '**']);
+const INT_OPS = new Set(['+', '-', '*', '/', '%', '//']);
+/** normal comparisons and the JavaScript operator on numbers (or on the sign of normalCompare) */
+const NORMAL: Record<string, string> = {
+  '=': '===', '\\=': '!==', '<>': '!==', '><': '!==', '>': '>', '<': '<', '>=': '>=', '\\<': '>=', '<=': '<=', '\\>': '<=',
+};
+const STRICT: Record<string, string> = {
+  '==': '===', '\\==': '!==', '>>': '>', '<<': '<', '>>=': '>=', '\\<<': '>=', '<<=': '<=', '\\>>': '<=',
+};
+
+/** Thrown when an expression cannot be compiled into a region (the clause loop runs it). */
+export class NotCompilable extends Error {}
+
+export class ExprGen {
+  /** values the generated code refers to as k0, k1, ... */
+  readonly consts: unknown[] = [];
+  /** simple variable name -> local holding its box */
+  readonly boxes = new Map<string, string>();
+  /** stem name ('A.') -> local holding the Stem */
+  readonly stems = new Map<string, string>();
+  /**
+   * Variables kept in JavaScript locals instead of their boxes (a region
+   * that nothing outside it can look into: codegen.ts). For box bK: bKv is
+   * the value (null: not yet written as a string, it is String(bKn)), and
+   * bKn is the integer value of bKk (the box's ns/n cache, in locals).
+   */
+  regs = new Set<string>();
+  /** set when the code made so far calls something that reads or sets variables in the pool */
+  escapes = false;
+  /** variables used in a tail (read through their box) */
+  readonly tailVars = new Set<string>();
+  /** number temporaries used by the current clause, and the most any clause used */
+  private nTemp = 0;
+  maxTemp = 0;
+
+  konst(v: unknown): string {
+    let i = this.consts.indexOf(v);
+    if (i < 0) i = this.consts.push(v) - 1;
+    return `k${i}`;
+  }
+
+  box(name: string): string {
+    let b = this.boxes.get(name);
+    if (b === undefined) this.boxes.set(name, (b = `b${this.boxes.size}`));
+    return b;
+  }
+
+  stem(name: string): string {
+    let s = this.stems.get(name);
+    if (s === undefined) this.stems.set(name, (s = `s${this.stems.size}`));
+    return s;
+  }
+
+  /** Start a clause: its temporaries may reuse the previous clause's. */
+  clause(): void {
+    this.nTemp = 0;
+  }
+
+  temp(): string {
+    const t = `n${this.nTemp++}`;
+    if (this.nTemp > this.maxTemp) this.maxTemp = this.nTemp;
+    return t;
+  }
+
+  // ---------------------------------------------------------------- strings
+
+  genStr(e: Expr): string {
+    switch (e.k) {
+      case 'lit':
+        return JSON.stringify(e.v);
+      case 'var':
+        return this.varRead(e.name);
+      case 'comp':
+        return this.compRead(e.stem, e.tail);
+      case 'concat':
+        return e.blank ? `(${this.genStr(e.l)} + " " + ${this.genStr(e.r)})` : `(${this.genStr(e.l)} + ${this.genStr(e.r)})`;
+      case 'pre':
+        if (e.op === '\\') return `(${this.genBool(e)} ? "1" : "0")`;
+        return `r_pre(a, ${JSON.stringify(e.op)}, ${this.genStr(e.e)})`;
+      case 'bin': {
+        if (ARITH.has(e.op)) {
+          const slow = `r_ar(a, ${JSON.stringify(e.op)}, ${this.genStr(e.l)}, ${this.genStr(e.r)})`;
+          const i = this.genIntTop(e);
+          if (i === null) return slow;
+          const t = this.temp();
+          // String(-0) is '0': no negative zero can appear
+          return `((${t} = ${i}) === ${t} ? String(${t}) : ${slow})`;
+        }
+        if (e.op in NORMAL || e.op in STRICT || e.op === '&' || e.op === '|' || e.op === '&&') {
+          return `(${this.genBool(e)} ? "1" : "0")`;
+        }
+        return this.closure(e);
+      }
+      case 'call':
+        if (e.name === 'TRACE') throw new NotCompilable(); // TRACE() changes the tracing of the region's routine
+        return this.closure(e);
+      default:
+        return this.closure(e);
+    }
+  }
+
+  private closure(e: Expr): string {
+    this.escapes = true;
+    return `${this.konst(compile(e))}(a)`;
+  }
+
+  private varRead(name: string): string {
+    if (this.regs.has(name)) {
+      const b = this.box(name);
+      return `(${b}v !== null ? (${b}v !== undefined ? ${b}v : r_nov(a, ${JSON.stringify(name)})) : (${b}v = ${b}k = String(${b}n)))`;
+    }
+    return `((t = ${this.box(name)}.v) !== undefined ? t : r_nov(a, ${JSON.stringify(name)}))`;
+  }
+
+  private compRead(stem: string, tail: TailPart[]): string {
+    const s = this.stem(stem);
+    const p0 = tail[0]!;
+    for (const p of tail) if ('v' in p) this.tailVars.add(p.v);
+    if (tail.length === 1 && 'v' in p0) {
+      return `r_cget1(a, ${s}, ${this.box(p0.v)}, ${JSON.stringify(stem)}, ${JSON.stringify(p0.v)})`;
+    }
+    return `r_cget(a, ${s}, ${JSON.stringify(stem)}, ${this.tail(tail)})`;
+  }
+
+  /** A tail's value (expression.ts compileTail): constant parts as written, symbols by value or name. */
+  tail(parts: TailPart[]): string {
+    for (const p of parts) if ('v' in p) this.tailVars.add(p.v);
+    if (parts.every((p) => 'c' in p)) return JSON.stringify(parts.map((p) => (p as { c: string }).c).join('.'));
+    return parts.map((p) => ('c' in p ? JSON.stringify(p.c) : `(${this.box(p.v)}.v ?? ${JSON.stringify(p.v)})`)).join(' + "." + ');
+  }
+
+  /** Assignment of JavaScript string `v` to simple variable `name`. */
+  setStr(name: string, v: string): string {
+    const b = this.box(name);
+    return this.regs.has(name) ? `${b}v = ${v};\n` : `${b}.v = ${v};\n`;
+  }
+
+  /** Assignment of integer `n` (a local: read twice) to simple variable `name`, with its string. */
+  setInt(name: string, n: string): string {
+    const b = this.box(name);
+    return this.regs.has(name) ? `${b}v = ${b}k = null; ${b}n = ${n};` : `${b}.v = ${b}.ns = String(${n}); ${b}.n = ${n};`;
+  }
+
+  /** Code copying the registers into their boxes (before anything outside can look), as a statement. */
+  flush(): string {
+    let s = '';
+    for (const name of this.regs) {
+      const b = this.box(name);
+      // (a box's ns/n cache: n is plainInt(ns), NaN when ns is undefined)
+      s += `if (${b}v === null) ${b}v = ${b}k = String(${b}n);\n${b}.v = ${b}v; if (${b}k === null) { ${b}.ns = undefined; ${b}.n = NaN; } else { ${b}.ns = ${b}k; ${b}.n = ${b}n; }\n`;
+    }
+    return s;
+  }
+
+  /** Code loading the registers from their boxes. */
+  load(): string {
+    let s = '';
+    for (const name of this.regs) {
+      const b = this.box(name);
+      s += `${b}v = ${b}.v; ${b}k = ${b}.ns; ${b}n = ${b}.n;\n`;
+    }
+    return s;
+  }
+
+  /** Declarations of the registers' locals. */
+  declare(): string {
+    let s = '';
+    for (const name of this.regs) {
+      const b = this.box(name);
+      s += `let ${b}v = ${b}.v, ${b}k = ${b}.ns, ${b}n = ${b}.n;\n`;
+    }
+    return s;
+  }
+
+  // ---------------------------------------------------------------- integers
+
+  /**
+   * The integer evaluator with its NUMERIC DIGITS >= 9 guard (expression.ts
+   * buildInt checks DIGITS at every operator; nothing can change DIGITS while
+   * a side-effect-free expression is evaluated, so once is the same), or
+   * null when the expression has no integer form or never has an integer
+   * value (a literal that is not a plain integer).
+   */
+  genIntTop(e: Expr): string | null {
+    const i = this.genInt(e);
+    if (i === null) return null;
+    return e.k === 'bin' || e.k === 'pre' ? `(a.numeric.digits >= 9 ? ${i} : NaN)` : i;
+  }
+
+  private genInt(e: Expr): string | null {
+    switch (e.k) {
+      case 'lit': {
+        const n = plainInt(e.v);
+        return n === n ? `${n}` : null;
+      }
+      case 'var': {
+        const b = this.box(e.name);
+        if (this.regs.has(e.name)) return `(${b}v === ${b}k ? ${b}n : (${b}k = ${b}v, ${b}n = r_pint(${b}v)))`;
+        return `(${b}.v === ${b}.ns ? ${b}.n : r_int(${b}))`;
+      }
+      case 'pre': {
+        if (e.op === '\\') return null;
+        const x = this.genInt(e.e);
+        if (x === null) return null;
+        return e.op === '+' ? x : `(-${x})`;
+      }
+      case 'bin': {
+        if (!INT_OPS.has(e.op)) return null;
+        const l = this.genInt(e.l);
+        if (l === null) return null;
+        const r = this.genInt(e.r);
+        if (r === null) return null;
+        const s = this.temp();
+        // the cases of expression.ts intArith: exact integer results below 10**9 in magnitude
+        switch (e.op) {
+          case '+':
+          case '-':
+          case '*':
+            return `((${s} = ${l} ${e.op} ${r}) < 1e9 && ${s} > -1e9 ? ${s} : NaN)`;
+          case '/': {
+            const y = this.temp();
+            // (NaN % y is NaN: refused too)
+            return `(${s} = ${l}, ${y} = ${r}, ${y} === 0 || ${s} % ${y} !== 0 ? NaN : ${s} / ${y})`;
+          }
+          case '%': {
+            const y = this.temp();
+            return `(${s} = ${l}, ${y} = ${r}, ${y} === 0 ? NaN : (${s} - ${s} % ${y}) / ${y})`;
+          }
+          default: {
+            const y = this.temp();
+            return `(${s} = ${l}, ${y} = ${r}, ${y} === 0 ? NaN : ${s} % ${y})`;
+          }
+        }
+      }
+      default:
+        return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- booleans
+
+  /** Whether e's value is always '0' or '1' (a comparison or logical operator). */
+  isBool(e: Expr): boolean {
+    if (e.k === 'pre') return e.op === '\\';
+    if (e.k !== 'bin') return false;
+    return e.op in NORMAL || e.op in STRICT || e.op === '&' || e.op === '|' || e.op === '&&';
+  }
+
+  /** e as a condition of IF (34.1), WHEN (34.2), WHILE (34.3) or UNTIL (34.4). */
+  genCond(e: Expr, sub: number): string {
+    return this.isBool(e) ? this.genBool(e) : `r_cond(${this.genStr(e)}, ${sub})`;
+  }
+
+  /** An operand of a logical operator (Error 34.sub when it is not 0 or 1). */
+  private logical(e: Expr, op: string, sub: number): string {
+    return this.isBool(e) ? this.genBool(e) : `r_lg(${this.genStr(e)}, ${JSON.stringify(op)}, ${sub})`;
+  }
+
+  genBool(e: Expr): string {
+    if (e.k === 'pre') return `!${this.logical(e.e, '\\', 6)}`;
+    if (e.k !== 'bin') throw new Error('genBool: not a logical expression');
+    const op = e.op;
+    const js = NORMAL[op];
+    if (js !== undefined) {
+      const slow = `(r_cmp(a, ${this.genStr(e.l)}, ${this.genStr(e.r)}) ${js} 0)`;
+      const li = this.genIntTop(e.l);
+      const ri = li === null ? null : this.genIntTop(e.r);
+      if (li === null || ri === null) return slow;
+      // two plain integers with DIGITS-FUZZ >= 9 compare exactly (expression.ts fastCompare)
+      const p = this.temp();
+      const q = this.temp();
+      return `((a.numeric.digits - a.numeric.fuzz >= 9 && (${p} = ${li}) === ${p} && (${q} = ${ri}) === ${q}) ? ${p} ${js} ${q} : ${slow})`;
+    }
+    const sj = STRICT[op];
+    if (sj !== undefined) {
+      if (sj === '===' || sj === '!==') return `(${this.genStr(e.l)} ${sj} ${this.genStr(e.r)})`;
+      return `(r_strict(${this.genStr(e.l)}, ${this.genStr(e.r)}) ${sj} 0)`;
+    }
+    // & | &&: both operands are evaluated, the left checked before the right is evaluated
+    const l = this.logical(e.l, op, 5);
+    const r = this.logical(e.r, op, 6);
+    if (op === '&') return `r_and(${l}, ${r})`;
+    if (op === '|') return `r_or(${l}, ${r})`;
+    return `(${l} !== ${r})`;
+  }
+}
+
+/** Whether an expression calls a function (so a clause with it may raise NOTREADY, change a.line...). */
+export function hasCall(e: Expr | null | undefined): boolean {
+  if (!e) return false;
+  switch (e.k) {
+    case 'call':
+      return true;
+    case 'bin':
+    case 'concat':
+      return hasCall(e.l) || hasCall(e.r);
+    case 'pre':
+      return hasCall(e.e);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * What the JavaScript made by the region compiler (codegen.ts) calls: the
+ * slow paths of its inline fast paths, and the DO-loop rules of the clause
+ * loop (interpreter.ts doStart / loopContinues / iterate) that are not worth
+ * writing out inline. Each function here does exactly what the clause loop
+ * does in the same case, with the same REXX error (ANSI X3.274-1996 §7.3.x
+ * DO; §7.2 expressions), so that a compiled region cannot be told apart from
+ * the clause loop running the same clauses.
+ *
+ * Generated code is cached on the shared Program, so nothing here may hold
+ * an interpreter: every function takes the activation and finds it there.
+ */
+import type { Clause } from '../ast.js';
+import type { Activation } from './activation.js';
+import type { Box, Stem } from './variables.js';
+import { arith, compare, normalize, prefix, toWholeNumber, isNumber, type ArithOp } from '../arithmetic/decimal.js';
+import { rexxError } from '../errors.js';
+import { ExitSignal } from './signals.js';
+import { boxIndex, fastCompare, intArith, plainInt } from './expression.js';
+
+/** The interpreter services a compiled region uses (interpreter.ts). */
+export interface RegionInterp {
+  readonly host: { say(line: string): void; pollHalt?: () => 'HI' | 'HX' | undefined };
+  /** CALL ON handlers waiting for the end of the clause that raised them */
+  readonly pending: readonly unknown[];
+  clauseCount: number;
+  /** the clause a compiled region was running when it threw (read by execute's catch) */
+  faultPc: number;
+  pollHalt(a: Activation): void;
+  runPending(a: Activation): void;
+  /** the clause loop's own execution of one clause (no control flow, untraced) */
+  stepClause(a: Activation, c: Clause): void;
+  novalue(a: Activation, name: string): string;
+  lostDigits(a: Activation, v: string): void;
+}
+
+function ri(a: Activation): RegionInterp {
+  return a.interp as RegionInterp;
+}
+
+/** Integer value of a box (expression.ts buildInt 'var'), refreshing its cache. */
+export function int(b: Box): number {
+  const v = b.v;
+  if (v === b.ns) return b.n;
+  if (v === undefined) return NaN;
+  const n = plainInt(v);
+  b.ns = v;
+  b.n = n;
+  return n;
+}
+
+/** plainInt of a variable's value, NaN when it has none (a register's integer cache). */
+export function pint(v: string | undefined): number {
+  return v === undefined ? NaN : plainInt(v);
+}
+
+/** HALT polling with the registers written back first (they are loaded again after). */
+export function pollNow(a: Activation): void {
+  const r = ri(a);
+  r.pollHalt(a);
+  if (r.pending.length > 0) r.runPending(a);
+}
+
+export function nov(a: Activation, name: string): string {
+  return ri(a).novalue(a, name);
+}
+
+/** Compound variable stem.var (one simple symbol as the tail), as expression.ts reads it. */
+export function cget1(a: Activation, st: Stem, b: Box, stem: string, name: string): string {
+  const i = boxIndex(b);
+  if (i >= 0) {
+    const v = st.getN(i);
+    return v !== undefined ? v : ri(a).novalue(a, stem + String(i));
+  }
+  const t = b.v ?? name;
+  const v = st.get(t);
+  return v !== undefined ? v : ri(a).novalue(a, stem + t);
+}
+
+/** Compound variable with any other tail (already evaluated). */
+export function cget(a: Activation, st: Stem, stem: string, t: string): string {
+  const v = st.get(t);
+  return v !== undefined ? v : ri(a).novalue(a, stem + t);
+}
+
+/** Assignment to stem.var (expression.ts buildSetter 'comp'). */
+export function cset1(st: Stem, b: Box, name: string, v: string): void {
+  const i = boxIndex(b);
+  if (i >= 0) st.setN(i, v);
+  else st.set(b.v ?? name, v);
+}
+
+/** A dyadic arithmetic operator off the inline integer path (expression.ts binary). */
+export function ar(a: Activation, op: ArithOp, x: string, y: string): string {
+  const f = intArith(op, x, y, a.numeric.digits);
+  if (f !== undefined) return f;
+  if (a.traps.size > 0 && a.traps.has('LOSTDIGITS')) {
+    ri(a).lostDigits(a, x);
+    ri(a).lostDigits(a, y);
+  }
+  return arith(op, x, y, a.numeric);
+}
+
+export { fastCompare as cmp };
+
+export function pre(a: Activation, op: '+' | '-', x: string): string {
+  return prefix(op, x, a.numeric);
+}
+
+/** Strict comparison (§7.2.3): exact code units, no padding. */
+export function strict(x: string, y: string): number {
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/** An operand of & | && \ (Error 34.sub when not 0 or 1). */
+export function lg(v: string, op: string, sub: number): boolean {
+  if (v === '1') return true;
+  if (v === '0') return false;
+  throw rexxError(34, sub, op, v);
+}
+
+/** The value of IF / WHEN / WHILE / UNTIL (Error 34.1 to 34.4). */
+export function cond(v: string, sub: number): boolean {
+  if (v === '1') return true;
+  if (v === '0') return false;
+  throw rexxError(34, sub, v);
+}
+
+export function and(x: boolean, y: boolean): boolean {
+  return x && y;
+}
+
+export function or(x: boolean, y: boolean): boolean {
+  return x || y;
+}
+
+export function say(a: Activation, v: string): void {
+  ri(a).host.say(v);
+}
+
+export function exit(v: string | undefined): ExitSignal {
+  return new ExitSignal(v);
+}
+
+/** RETURN (interpreter.ts step 'return'). */
+export function ret(a: Activation, v: string | undefined): { value: string | undefined } {
+  if (a.kind === 'main') throw new ExitSignal(v);
+  if (a.kind === 'interpret') a.returned = true;
+  return { value: v };
+}
+
+/** DO expr: the repetition count (Error 26.2). */
+export function count(a: Activation, v: string): number {
+  const n = toWholeNumber(v, a.numeric);
+  if (n === undefined || n < 0) throw rexxError(26, 2, v);
+  return n;
+}
+
+/** FOR expr (Error 26.3). */
+export function forCount(a: Activation, v: string): number {
+  const n = toWholeNumber(v, a.numeric);
+  if (n === undefined || n < 0) throw rexxError(26, 3, v);
+  return n;
+}
+
+/** Start, TO and BY must be numbers (Error 41.6, 41.4, 41.5). */
+export function num(v: string, sub: number): string {
+  if (!isNumber(v)) throw rexxError(41, sub, v);
+  return v;
+}
+
+export function norm(a: Activation, v: string): string {
+  return normalize(v, a.numeric)!;
+}
+
+export { plainInt };
+
+/**
+ * The TO test off the integer path (interpreter.ts loopContinues): whether
+ * the control variable has passed TO.
+ */
+export function toDone(a: Activation, b: Box, name: string, to: string, toI: number, byNeg: boolean): boolean {
+  let v = b.v;
+  if (v === undefined) v = ri(a).novalue(a, name);
+  let cmp: number | undefined;
+  const p = toI === toI ? plainInt(v) : NaN;
+  if (p === p && a.numeric.digits - a.numeric.fuzz >= 9) cmp = p < toI ? -1 : p > toI ? 1 : 0;
+  else cmp = compare(v, to, a.numeric);
+  if (cmp === undefined) throw rexxError(41, 6, v);
+  return byNeg ? cmp < 0 : cmp > 0;
+}
+
+/** Stepping the control variable off the integer path (interpreter.ts iterate). */
+export function stepVar(a: Activation, b: Box, name: string, by: string, byI: number): void {
+  let cur = b.v;
+  if (cur === undefined) cur = ri(a).novalue(a, name);
+  let next: string | undefined;
+  if (byI === byI && a.numeric.digits >= 9) {
+    const p = plainInt(cur);
+    if (p === p) {
+      const s = p + byI;
+      if (s < 1e9 && s > -1e9) next = String(s);
+    }
+  }
+  if (next === undefined) next = arith('+', cur, by, a.numeric);
+  b.v = next;
+}
+
+/** HALT polling as the clause loop does it (every 256 clauses; here every 256 iterations). */
+export function tick(a: Activation): void {
+  const r = ri(a);
+  if ((++r.clauseCount & 255) === 0 && r.host.pollHalt) {
+    r.pollHalt(a);
+    if (r.pending.length > 0) r.runPending(a);
+  }
+}
+
+/** Run the pending CALL ON handlers at the end of a clause. */
+export function pend(a: Activation): void {
+  const r = ri(a);
+  if (r.pending.length > 0) r.runPending(a);
+}
+
+export function step(a: Activation, c: Clause): void {
+  ri(a).stepClause(a, c);
+}
+
+/** Note the clause being run when an exception leaves a region (interpreter.ts execute's catch). */
+export function fault(a: Activation, pc: number): void {
+  ri(a).faultPc = pc;
+}

@@ -1,0 +1,337 @@
+/**
+ * The region compiler: a repetitive DO loop of the flat clause array, with
+ * everything nested in it, becomes one JavaScript function (new Function):
+ * DO loops become JavaScript loops, LEAVE and ITERATE labelled break and
+ * continue, IF and SELECT if/else, variables locals holding their boxes,
+ * and expressions JavaScript (codegen-expr.ts) with inline integer paths.
+ * The clause loop (interpreter.ts execute) calls the function at the DO
+ * clause when TRACE is N or O, and carries on after the loop's END.
+ *
+ * The function does what the clause loop would do, clause by clause
+ * (ANSI X3.274-1996 §7.3.x DO and §8 "Evaluation"):
+ *  - the local `pc` and a.line follow the clause being run, so an error
+ *    reports the same clause and line (execute's catch reads faultPc), and
+ *    SIGL, CONDITION and tracebacks are unchanged;
+ *  - pending CALL ON handlers run at the end of each clause that can raise
+ *    one (a command, a function call, a clause run by the clause loop's code);
+ *  - HALT is polled once per iteration;
+ *  - the DO rules are the clause loop's: start, TO, BY and FOR evaluated
+ *    once in the order written, the control variable read back from its box
+ *    at each step (the body may change it), the same errors (26.2, 26.3,
+ *    41.4-41.6, 34.3, 34.4).
+ * Regions with what the clause loop must see (a label, SIGNAL, TRACE or
+ * TRACE(), PROCEDURE, INTERPRET, a compound control variable, LEAVE or
+ * ITERATE of a loop outside the region) are not compiled.
+ */
+import type { Clause, Program, DoSpec, Expr } from '../ast.js';
+import type { Activation } from './activation.js';
+import { structureLoop, type Node } from './codegen-structure.js';
+import { ExprGen, NotCompilable, hasCall } from './codegen-expr.js';
+import * as runtime from './codegen-runtime.js';
+import { RexxError } from '../errors.js';
+
+export type RegionFn = (a: Activation) => { value: string | undefined } | undefined;
+
+/** Switch for tests that compare the compiled regions with the clause loop. */
+export const codegenOptions = { enabled: true };
+
+/** The runtime functions, as locals of the generated code (r_name). */
+const RUNTIME_NAMES = Object.keys(runtime).filter((k) => typeof (runtime as Record<string, unknown>)[k] === 'function');
+
+interface Loop {
+  label: string;
+  ctrl: string | undefined;
+}
+
+class RegionGen {
+  private readonly x = new ExprGen();
+  private readonly loops: Loop[] = [];
+  private nLoops = 0;
+  /** control variables (read and stepped through their boxes) */
+  readonly ctrls = new Set<string>();
+
+  constructor(
+    private readonly clauses: readonly Clause[],
+    /** the clause loop's closure for a plain clause (null: its step) */
+    private readonly plain: (c: Clause) => ((a: Activation) => unknown) | null,
+  ) {}
+
+  /** Set the clause being run: its index for errors, its line for SIGL and reports. */
+  private at(i: number): string {
+    this.x.clause();
+    return `pc = ${i}; a.line = ${this.clauses[i]!.line};\n`;
+  }
+
+  private block(nodes: Node[]): string {
+    return nodes.map((n) => this.node(n)).join('');
+  }
+
+  private node(n: Node): string {
+    switch (n.k) {
+      case 'clause':
+        return this.clause(n.idx);
+      case 'if': {
+        const c = this.clauses[n.idx] as Extract<Clause, { k: 'if' }>;
+        let s = this.at(n.idx) + `${this.ifCond(c.e, 1)} {\n${this.block(n.then)}}`;
+        if (n.else) s += ` else {\n${this.block(n.else)}}`;
+        return s + '\n';
+      }
+      case 'select': {
+        // WHEN tests in turn; no OTHERWISE: the 'error' clause raises 7.3
+        let tail: string;
+        if (n.otherwise) tail = this.block(n.otherwise);
+        else tail = this.at(n.errIdx) + `r_step(a, ${this.x.konst(this.clauses[n.errIdx])});\n`;
+        for (let i = n.whens.length - 1; i >= 0; i--) {
+          const w = n.whens[i]!;
+          const c = this.clauses[w.idx] as Extract<Clause, { k: 'when' }>;
+          tail = this.at(w.idx) + `${this.ifCond(c.e, 2)} {\n${this.block(w.body)}} else {\n${tail}}\n`;
+        }
+        return tail;
+      }
+      case 'do':
+        return this.loop(n);
+    }
+  }
+
+  /**
+   * `if (cond)` for a condition of IF (34.1), WHEN (34.2), WHILE (34.3) or
+   * UNTIL (34.4), negated for WHILE. When the expression calls a function,
+   * the pending CALL ON handlers run after it is evaluated and before the
+   * branch is taken (the end of the clause that evaluates it).
+   */
+  private ifCond(e: Expr, sub: number, negate = false): string {
+    const c = this.x.genCond(e, sub);
+    const not = negate ? '!' : '';
+    if (!hasCall(e)) return `if (${not}(${c}))`;
+    return `cond = ${c};\nr_pend(a);\nif (${not}cond)`;
+  }
+
+  private clause(i: number): string {
+    const c = this.clauses[i]!;
+    const x = this.x;
+    switch (c.k) {
+      case 'nop':
+        return '';
+      case 'assign': {
+        let s = this.at(i);
+        const ref = c.ref;
+        if (ref.k === 'var') {
+          const e = c.e;
+          const ni = e.k === 'bin' && e.op !== '**' ? x.genIntTop(e) : null;
+          if (ni !== null && e.k === 'bin') {
+            // an integer result also goes into the box's integer cache (interpreter.ts compileClause 'assign')
+            const t = x.temp();
+            const slow = `r_ar(a, ${JSON.stringify(e.op)}, ${x.genStr(e.l)}, ${x.genStr(e.r)})`;
+            s += `if ((${t} = ${ni}) === ${t}) { ${x.setInt(ref.name, t)} } else ${x.setStr(ref.name, slow)}`;
+          } else s += x.setStr(ref.name, x.genStr(e));
+        } else if (ref.k === 'stem') {
+          s += `${x.stem(ref.name)}.assignAll(${x.genStr(c.e)});\n`;
+        } else {
+          const st = x.stem(ref.stem);
+          const p0 = ref.tail[0]!;
+          const v = x.genStr(c.e);
+          if (ref.tail.length === 1 && 'v' in p0) s += `r_cset1(${st}, ${x.box(p0.v)}, ${JSON.stringify(p0.v)}, ${v});\n`;
+          else s += `t = ${v}; ${st}.set(${x.tail(ref.tail)}, t);\n`;
+        }
+        return s + (hasCall(c.e) ? 'r_pend(a);\n' : '');
+      }
+      case 'say':
+        if (!c.e) break;
+        return this.at(i) + `r_say(a, ${x.genStr(c.e)});\n` + (hasCall(c.e) ? 'r_pend(a);\n' : '');
+      case 'leave':
+      case 'iterate': {
+        const target = this.target(c.name);
+        // ITERATE steps the loop with this clause current (interpreter.ts leaveIterate)
+        if (c.k === 'leave') return `break ${target};\n`;
+        return this.at(i) + `continue ${target};\n`;
+      }
+      case 'exit':
+        return this.at(i) + `throw r_exit(${c.e ? x.genStr(c.e) : 'undefined'});\n`;
+      case 'return':
+        // (the registers go back to their boxes before the caller sees the pool)
+        return this.at(i) + `t = ${c.e ? x.genStr(c.e) : 'undefined'};\n${x.flush()}return r_ret(a, t);\n`;
+      default:
+        break;
+    }
+    // everything else: the clause loop's own code for the clause
+    const f = this.plain(c);
+    x.escapes = true;
+    const call = f ? `${x.konst(f)}(a);\n` : `r_step(a, ${x.konst(c)});\n`;
+    return this.at(i) + call + 'r_pend(a);\n';
+  }
+
+  /** The label of the loop LEAVE/ITERATE [name] applies to (§7.3.x: the innermost, or the one with that control variable). */
+  private target(name: string | undefined): string {
+    for (let i = this.loops.length - 1; i >= 0; i--) {
+      const l = this.loops[i]!;
+      if (name === undefined || l.ctrl === name) return l.label;
+    }
+    throw new NotCompilable(); // a loop outside the region (or none: the clause loop raises Error 28)
+  }
+
+  private loop(n: Extract<Node, { k: 'do' }>): string {
+    const c = this.clauses[n.idx] as Extract<Clause, { k: 'do' }>;
+    const spec = c.spec;
+    if (spec.kind === 'simple') return this.at(n.idx) + `{\n${this.block(n.body)}}\n`;
+    const x = this.x;
+    const k = this.nLoops++;
+    const label = `L${k}`;
+    const first = `f${k}`;
+    const left = `c${k}`;
+    let init = this.at(n.idx);
+    let decl = `let ${first} = true`;
+    let ctrl: string | undefined;
+    let cb = '';
+    let to = '';
+    let by = '';
+    const hasFor = spec.kind === 'count' || (spec.kind === 'ctrl' && spec.for !== undefined);
+    if (hasFor) decl += `, ${left} = 0`;
+    if (spec.kind === 'count') {
+      init += `${left} = r_count(a, ${x.genStr(spec.count!)});\n` + (hasCall(spec.count) ? 'r_pend(a);\n' : '');
+    } else if (spec.kind === 'ctrl') {
+      const ref = spec.ctrl!;
+      if (ref.k !== 'var') throw new NotCompilable();
+      ctrl = ref.name;
+      cb = x.box(ctrl);
+      this.ctrls.add(ctrl);
+      // start, then TO / BY / FOR in the order written, each evaluated once (interpreter.ts doStart)
+      init += `{ const st = r_num(${x.genStr(spec.start!)}, 6);\n`;
+      for (const key of spec.order) {
+        const v = x.genStr(spec[key]!);
+        if (key === 'to') init += `to${k} = r_norm(a, r_num(${v}, 4));\n`;
+        else if (key === 'by') init += `by${k} = r_norm(a, r_num(${v}, 5));\n`;
+        else init += `${left} = r_forCount(a, ${v});\n`;
+      }
+      init += `${cb}.v = r_norm(a, st); }\n`;
+      if (spec.to) {
+        to = `to${k}`;
+        decl += `, ${to} = "", ${to}I = 0`;
+        init += `${to}I = r_plainInt(${to});\n`;
+      }
+      by = `by${k}`;
+      decl += `, ${by} = "1", ${by}I = 1, ${by}N = false`;
+      if (spec.by) init += `${by}I = r_plainInt(${by}); ${by}N = ${by}.startsWith("-");\n`;
+      if ([spec.start, spec.to, spec.by, spec.for].some((e) => hasCall(e))) init += 'r_pend(a);\n';
+    }
+    this.loops.push({ label, ctrl });
+    const body = this.block(n.body);
+    this.loops.pop();
+    const cbInt = `(${cb}.v === ${cb}.ns ? ${cb}.n : r_int(${cb}))`;
+    // end of an iteration (after END, or ITERATE): UNTIL, then step the control variable
+    let next = '';
+    if (spec.untilE) next += `${this.ifCond(spec.untilE, 4)} break ${label};\n`;
+    if (ctrl !== undefined) {
+      const t = x.temp();
+      const p = x.temp();
+      next +=
+        `if (${by}I === ${by}I && a.numeric.digits >= 9 && (${p} = ${cbInt}) === ${p} && (${t} = ${p} + ${by}I) < 1e9 && ${t} > -1e9) { ${cb}.v = ${cb}.ns = String(${t}); ${cb}.n = ${t}; }\n` +
+        `else r_stepVar(a, ${cb}, ${JSON.stringify(ctrl)}, ${by}, ${by}I);\n`;
+    }
+    // the tests at the top of each iteration: TO, FOR/count, WHILE (interpreter.ts loopContinues)
+    let tests = '';
+    if (to) {
+      const p = x.temp();
+      tests +=
+        `if (${to}I === ${to}I && a.numeric.digits - a.numeric.fuzz >= 9 && (${p} = ${cbInt}) === ${p}) { if (${by}N ? ${p} < ${to}I : ${p} > ${to}I) break ${label}; }\n` +
+        `else if (r_toDone(a, ${cb}, ${JSON.stringify(ctrl)}, ${to}, ${to}I, ${by}N)) break ${label};\n`;
+    }
+    if (hasFor) tests += `if (${left} === 0) break ${label};\n${left}--;\n`;
+    if (spec.whileE) tests += `${this.ifCond(spec.whileE, 3, true)} break ${label};\n`;
+    return (
+      `{ ${decl};\n${init}` +
+      `${label}: for (;; ${first} = false) {\n` +
+      (next ? `if (!${first}) {\n${next}}\n` : '') +
+      tests +
+      this.tick() +
+      body +
+      this.at(n.endIdx) +
+      '}\n}\n'
+    );
+  }
+
+  /**
+   * HALT polling (interpreter.ts execute: every 256 clauses; here once per
+   * iteration), with the registers in their boxes while a CALL ON HALT
+   * handler may run.
+   */
+  private tick(): string {
+    if (this.x.regs.size === 0) return 'r_tick(a);\n';
+    return `if ((++I.clauseCount & 255) === 0 && I.host.pollHalt) {\n${this.x.flush()}r_pollNow(a);\n${this.x.load()}}\n`;
+  }
+
+  /** The source of the function that makes the region function. */
+  source(root: Extract<Node, { k: 'do' }>): string {
+    const code = this.loop(root);
+    const x = this.x;
+    let s = RUNTIME_NAMES.map((k) => `const r_${k} = R.${k};\n`).join('');
+    s += x.consts.map((_, i) => `const k${i} = K[${i}];\n`).join('');
+    s += 'return function region(a) {\n';
+    for (const [name, b] of x.boxes) s += `const ${b} = a.pool.box(${JSON.stringify(name)});\n`;
+    for (const [name, st] of x.stems) s += `const ${st} = a.pool.stem(${JSON.stringify(name)});\n`;
+    s += x.declare();
+    s += `const I = a.interp;\nlet pc = ${root.idx}, t = "", cond = false`;
+    for (let i = 0; i < x.maxTemp; i++) s += `, n${i} = 0`;
+    s += ';\na.procedureAllowed = false;\n';
+    s += `try {\n${code}} catch (e) {\n${x.flush()}r_fault(a, pc);\nthrow e;\n}\n`;
+    s += `${x.flush()}a.pc = ${root.endIdx + 1};\nreturn undefined;\n};\n`;
+    return s;
+  }
+
+  consts(): unknown[] {
+    return this.x.consts;
+  }
+
+  /** Whether nothing in the region reads or sets variables behind the generated code's back. */
+  closed(): boolean {
+    return !this.x.escapes;
+  }
+
+  /** The simple variables of the region that can live in locals (used neither in tails nor as control variables). */
+  registers(): string[] {
+    return [...this.x.boxes.keys()].filter((n) => !this.x.tailVars.has(n) && !this.ctrls.has(n));
+  }
+
+  /** Generate again with these variables in locals (the first generation found the region closed). */
+  promote(names: string[]): void {
+    for (const n of names) this.x.regs.add(n);
+  }
+}
+
+/**
+ * The compiled form of the repetitive DO loop at clause doIdx, or null when
+ * it has something the clause loop must run. `plain` gives the clause
+ * loop's closure for a clause without control flow of its own.
+ */
+export function compileRegion(
+  prog: Program,
+  doIdx: number,
+  plain: (c: Clause) => ((a: Activation) => unknown) | null,
+): RegionFn | null {
+  const root = structureLoop(prog.clauses, doIdx);
+  if (root === null || root.k !== 'do') return null;
+  let g = new RegionGen(prog.clauses, plain);
+  let src: string;
+  try {
+    src = g.source(root);
+    if (g.closed()) {
+      // nothing outside the generated code can see the variables while it
+      // runs (no function call, no clause run by the clause loop's code):
+      // keep them in locals, written back on the way out
+      const regs = g.registers();
+      if (regs.length > 0) {
+        g = new RegionGen(prog.clauses, plain);
+        g.promote(regs);
+        src = g.source(root);
+      }
+    }
+  } catch (e) {
+    // NotCompilable; or a RexxError from compiling an expression that the
+    // clause loop reports only if the clause is reached
+    if (e instanceof NotCompilable || e instanceof RexxError) return null;
+    throw e;
+  }
+  const make = new Function('R', 'K', src) as (r: typeof runtime, k: unknown[]) => RegionFn;
+  return make(runtime, g.consts());
+}
+
+export type { DoSpec };

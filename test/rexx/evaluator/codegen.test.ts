@@ -1,0 +1,298 @@
+/**
+ * Compiled DO-loop regions (evaluator/codegen*.ts) against the clause loop:
+ * every program here runs twice, with the region compiler on and off, and
+ * must give the same output, the same trace and error report, the same
+ * error (number and line). Programs are chosen for what a compiled region
+ * must keep: errors and their lines, SIGNAL ON NOVALUE/SYNTAX inside loops,
+ * CALL ON handlers at the end of the clause, HALT polling, LEAVE/ITERATE,
+ * the control variable changed in the body, TO/BY/FOR evaluated once,
+ * NUMERIC DIGITS changed inside a loop, variables kept in locals.
+ */
+import { describe, expect, it, afterEach } from 'vitest';
+import fc from 'fast-check';
+import { run, TestHost } from '../helpers.js';
+import { codegenOptions } from '../../../src/rexx/evaluator/codegen.js';
+import { parseProgram } from '../../../src/rexx/parser/program.js';
+import { compileRegion } from '../../../src/rexx/evaluator/codegen.js';
+
+function both(src: string, setup?: (h: TestHost) => void): { on: string; off: string } {
+  const outcome = (enabled: boolean): string => {
+    codegenOptions.enabled = enabled;
+    const h = new TestHost();
+    setup?.(h);
+    const r = run(src, [], h);
+    return JSON.stringify({ out: r.out, err: r.err, error: r.error ? `${r.error.codeText}@${r.error.line}` : null, cmds: h.commands });
+  };
+  const off = outcome(false);
+  const on = outcome(true);
+  return { on, off };
+}
+
+function same(src: string, setup?: (h: TestHost) => void): string {
+  const { on, off } = both(src, setup);
+  expect(on).toBe(off);
+  return JSON.parse(on).out as string;
+}
+
+afterEach(() => {
+  codegenOptions.enabled = true;
+});
+
+const PROGRAMS: Record<string, string> = {
+  collatz: `t = 0; m = 0
+do n = 1 to 300
+  x = n; len = 1
+  do while x \\= 1
+    if x // 2 = 0 then x = x % 2
+    else x = 3 * x + 1
+    len = len + 1
+  end
+  if len > m then do; m = len; at = n; end
+  t = t + len
+end
+say t m at x len n`,
+  decimal: `s = 0; do i = 1 to 50; s = s + i / 7 - i % 7 * 0.5; end; say s i`,
+  steps: `do i = 1 to 2 by 0.3; say i; end
+do i = 10 to 1 by -3 for 3; say i; end
+do i = 999999997 to 1000000001; say i; end
+numeric digits 5; do i = 99998 to 100001 for 4; say i; end; numeric digits 9
+do i = '007' to 9; say i; end
+do i = 1 to 5; if i = 2 then i = 2.5; say i; end
+do i = 1 to 10 by 3; say i; i = i * 2; end
+n = 3; do i = 1 to n; n = 10; say i n; end
+do 3; say 'x'; end
+do k = 5; say k; end
+c = 0; do forever; c = c + 1; if c > 3 then leave; end; say c
+c = 0; do until c >= 4; c = c + 1; end; say c
+c = 0; do while c < 4; c = c + 2; end; say c`,
+  leaveIterate: `do i = 1 to 3
+  do j = 1 to 3
+    if j = 2 then iterate i
+    if i = 3 then leave i
+    say i j
+  end j
+end
+do i = 1 to 5; if i // 2 then iterate; say 'even' i; end
+do i = 1 to 5 until i = 3; say 'u' i; end
+do i = 1 to 5 while i < 3; say 'w' i; end
+say i`,
+  selectIf: `count. = 0; log = ''
+do i = 1 to 40
+  kind = i // 5
+  select
+    when kind = 0 then count.zero = count.zero + 1
+    when kind = 1 then call tally 'ONE'
+    when kind = 2 then do
+      s = left(i, 6, '.') || right(i, 3)
+      if pos('9', s) > 0 then count.nine = count.nine + 1
+    end
+    otherwise
+      if i // 3 = 0 then count.three = count.three + 1
+      else nop
+  end
+  if i // 10 = 0 then log = log i
+end
+say count.zero count.one count.nine count.three strip(log)
+exit
+tally: procedure expose count.
+  parse arg name
+  count.name = count.name + 1
+  return`,
+  stems: `n = 200; p. = 1; p.1 = 0
+do i = 2 while i * i <= n
+  if p.i then do j = i * i to n by i; p.j = 0; end
+end
+c = 0; do i = 1 to n; if p.i then c = c + 1; end
+m = 50; seed = 12345
+do i = 1 to m; seed = (seed * 1103 + 12345) // 65536; a.i = seed; end
+gap = m % 2
+do while gap > 0
+  do i = gap + 1 to m
+    t = a.i; j = i; k = j - gap
+    do while j > gap
+      if a.k <= t then leave
+      a.j = a.k; j = k; k = j - gap
+    end
+    a.j = t
+  end
+  gap = gap % 2
+end
+cnt. = 0
+do i = 1 to 300; w = 'k' || (i * 7919) // 10; cnt.w = cnt.w + 1; end
+do i = 1 to 3; b.i.i = i; q = 'x'; b.q.i = i * 2; end
+say c a.1 a.m cnt.k3 b.2.2 b.x.3`,
+  novalueSignal: `signal on novalue
+do i = 1 to 3
+  x = i
+  if i = 2 then y = undefinedvar + 1
+end
+say 'not here'
+exit
+novalue: say 'NOVALUE' condition('D') 'line' sigl 'i=' i 'x=' x`,
+  novalueNoTrap: `do i = 1 to 2; s = nosuch || i; say s; end`,
+  syntaxSignal: `signal on syntax
+s = 0
+do i = 1 to 5
+  s = s + i
+  if i = 3 then s = s + 'abc'
+end
+exit
+syntax: say 'SYNTAX' rc 'line' sigl 'i=' i 's=' s condition('D')`,
+  errors41: `do i = 1 to 'x'; end`,
+  errors41start: `do i = 'x' to 3; end`,
+  errors41by: `do i = 1 to 3 by 'y'; end`,
+  errors26: `do -1; say 'x'; end`,
+  errors26for: `do i = 1 for 'a'; end`,
+  errors34if: `do i = 1 to 2\n  if i then say i\nend`,
+  errors34while: `c = 0; do while c; c = c + 1; end`,
+  errors34until: `c = 0\ndo until c\nc = 5\nend`,
+  errorsStepVar: `do i = 1 to 3\n  i = 'abc'\nend`,
+  errorsInBody: `s = 0\ndo i = 1 to 3\n  s = s + i\n  s = s / 0\nend`,
+  select73: `do i = 1 to 2\n  select\n    when i = 5 then say 'five'\n  end\nend`,
+  numericInLoop: `do i = 1 to 3
+  numeric digits (i + 2)
+  say 2 / 3 i * 123456 (i + 999) * 1000
+end
+say digits()`,
+  digitsLow: `numeric digits 3; s = 0; do i = 1 to 20; s = s + i * 7; end; say s i`,
+  returnFromLoop: `say f(5) g()
+exit
+f: procedure
+  do i = 1 to 10
+    if i * i > arg(1) then return i
+  end
+  return 'none'
+g: do j = 1; return j; end`,
+  exitInLoop: `do i = 1 to 10; if i = 4 then exit i * 2; end`,
+  callOnError: `call on error name handler
+do i = 1 to 3
+  'fail' i
+  say 'after' i rc
+end
+exit
+handler: say 'ERROR handler for' condition('D') 'sigl' sigl; return`,
+  interpretInLoop: `s = 0
+do i = 1 to 5
+  interpret 's = s + i'
+  if i = 3 then interpret 'leave'
+end
+say s i
+do j = 1 to 3
+  interpret 'if j = 2 then iterate j'
+  say 'j' j
+end`,
+  signalInLoop: `do i = 1 to 5
+  if i = 3 then signal out
+end
+out: say 'out' i sigl`,
+  traceInLoop: `do i = 1 to 2
+  if i = 2 then trace r
+  x = i * 2
+end
+say x`,
+  traceBifInLoop: `do i = 1 to 2
+  if i = 2 then call trace 'R'
+  x = i * 2
+  y = trace('N')
+end
+say x`,
+  dropInLoop: `x = 5; do i = 1 to 2; say x; drop x; end`,
+  exprs: `x = 5; y = '5.0'; z = ' 5 '
+do i = 1 to 2
+  say (x = y) (x == y) (x = z) (x \\== z) (x > 4 & y < 6) (x < 4 | \\(y > 6)) (x > 1 && y > 1) -x +y (x y) (x || y) x ** 2 x // -3 -x % 2
+  say ('abc' < 'abd') ('a' >> 'b') ('a' <<= 'a') (x >= i) (i \\< 2) (i <> 2)
+end`,
+  logicalErrors: `do i = 1 to 2; if i & 2 then nop; end`,
+  constTails: `a.1 = 'one'; k = 1; do i = 1 to 2; say a.1 a.k a.i; a.i.k = i; say a.i.k; end`,
+  parseInLoop: `do i = 1 to 3; parse value i*2 'b c' with p q r; say p q r; end`,
+  copyVar: `do i = 1 to 3; x = i; y = x; x = x + 0.5; say x y; end; say x y`,
+  zeroes: `do i = -2 to 2; x = i * 0; y = 0 - i; z = -i; say x y z (i / 1) (i % 3) (i // 3); end`,
+  bigInts: `x = 999999998; do i = 1 to 3; x = x + 1; say x (x * 2) (x - 1000000000); end`,
+  nestedNamed: `do i = 1 to 2; do j = 1 to 2; do k = 1 to 3; if k = 2 then iterate j; say i j k; end; end; end`,
+  ctrlDropped: `do i = 1 to 3\n  drop i\nend`,
+};
+
+describe('compiled regions do what the clause loop does', () => {
+  for (const [name, src] of Object.entries(PROGRAMS)) {
+    it(name, () => {
+      same(src, (h) => {
+        h.commandResult = (_env, cmd) => ({ rc: cmd.startsWith('fail') ? 1 : 0 });
+      });
+    });
+  }
+
+  it('regions compile where expected', () => {
+    const compiled = (src: string, idx = 0): boolean => compileRegion(parseProgram(src, 't'), idx, () => null) !== null;
+    expect(compiled('do i = 1 to 3; x = i; end')).toBe(true);
+    expect(compiled('do i = 1 to 3; trace r; end')).toBe(false);
+    expect(compiled('do i = 1 to 3; x = trace(); end')).toBe(false);
+    expect(compiled('do i = 1 to 3; interpret "x = 1"; end')).toBe(false);
+    expect(compiled('do i = 1 to 3; signal x; end; x: nop')).toBe(false);
+    expect(compiled('do a.1 = 1 to 3; end')).toBe(false);
+    expect(compiled('do i = 1 to 3; l: nop; end')).toBe(false);
+  });
+
+  it('HALT is polled inside compiled loops (CALL ON HALT handler, then HI without a trap)', () => {
+    const src = `call on halt name h
+c = 0
+do i = 1 to 2000; x = i * 2; end
+say 'done' c
+do forever; c = c + 1; end
+exit
+h: c = c + 1000; say 'HALT at' sigl 'i=' i; return`;
+    for (const enabled of [true, false]) {
+      codegenOptions.enabled = enabled;
+      const h = new TestHost();
+      let polls = 0;
+      h.pollHalt = () => (++polls === 3 || polls === 6 ? 'HI' : undefined);
+      const r = run(src, [], h);
+      expect(r.out).toMatch(/^HALT at \d+ i= \d+\ndone 1000\nHALT at 5 /);
+      expect(r.error?.codeText).toBe('4.1');
+    }
+  });
+
+  it('a CALL ON handler sees the variables kept in locals', () => {
+    same(`call on halt name h
+x = 0
+do i = 1 to 3000; x = x + 1; end
+exit
+h: say 'x' (x > 0); return`, (h) => {
+      let polls = 0;
+      h.pollHalt = () => (++polls === 2 ? 'HI' : undefined);
+    });
+  });
+
+  it('integer arithmetic and comparisons in regions agree with the clause loop', () => {
+    const ops = ['+', '-', '*', '/', '%', '//'];
+    const cmps = ['=', '\\=', '>', '<', '>=', '<=', '==', '>>'];
+    const val = fc.oneof(
+      fc.integer({ min: -999_999_999, max: 999_999_999 }).map(String),
+      fc.integer({ min: -40, max: 40 }).map(String),
+      fc.constantFrom('0', '-0', '007', '1.0', ' 5', '1e3', '999999999', '-999999999', '0.5', 'abc', '31623'),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ops),
+        fc.constantFrom(...ops),
+        fc.constantFrom(...cmps),
+        val,
+        val,
+        fc.constantFrom(9, 5, 12),
+        fc.constantFrom(0, 2),
+        (op1, op2, cmp, x, y, digits, fuzz) => {
+          const src = `numeric digits ${digits}; numeric fuzz ${fuzz}; x = '${x}'; y = '${y}'
+signal on syntax
+do i = -1 to 1
+  r = (x ${op1} y) ${op2} i; s = x ${op2} i
+  say r s (r ${cmp} y) (x ${cmp} i)
+  x = s
+end
+exit
+syntax: say 'ERR' rc sigl`;
+          same(src);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
