@@ -53,13 +53,23 @@ function recordInputs(hashed: Map<string, BundleInput>): Plugin {
         const st = fs.statSync(args.path);
         const bytes = fs.readFileSync(args.path);
         hashed.set(rel, { path: rel, size: bytes.length, mtimeMs: st.mtimeMs, sha1: sha1(bytes) });
-        const contents = /[\\/]rexx[\\/]lexer[\\/]chevrotain\.js$/.test(args.path)
-          ? "export { createToken, Lexer, EmbeddedActionsParser, EOF } from 'chevrotain';\n"
-          : bytes.toString('utf8');
+        const text = bytes.toString('utf8');
+        const contents = /[\\/]rexx[\\/]lexer[\\/]chevrotain\.js$/.test(args.path) ? shimReplacement(text) : text;
         return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
       });
     },
   };
+}
+
+/**
+ * `export { createToken, Lexer, ... } from 'chevrotain'`, with the names the
+ * shim exports (its `export const X = chevrotain.X;` lines), so a name added
+ * to the shim is in the bundle too.
+ */
+function shimReplacement(shim: string): string {
+  const names = [...shim.matchAll(/^export const (\w+) = chevrotain\.\1;$/gm)].map((m) => m[1]);
+  if (names.length === 0) throw new Error('the Chevrotain shim exports no `export const X = chevrotain.X;`');
+  return `export { ${names.join(', ')} } from 'chevrotain';\n`;
 }
 
 async function buildBundle(): Promise<boolean> {
@@ -81,12 +91,15 @@ async function buildBundle(): Promise<boolean> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // no comments: less to read at each start, and the output is then ASCII
+    // (esbuild escapes other characters in literals), which reads as latin1
+    minifyWhitespace: true,
     logLevel: 'warning',
     plugins: [recordInputs(inputs)],
   });
   const code = result.outputFiles[0]?.contents;
   if (code === undefined) throw new Error('esbuild wrote no bundle');
-  const manifest: BundleManifest = { id: sha1(code), inputs: [...inputs.values()] };
+  const manifest: BundleManifest = { id: sha1(code), ascii: code.every((b) => b < 0x80), inputs: [...inputs.values()] };
   fs.mkdirSync(BUNDLE_DIR, { recursive: true });
   fs.writeFileSync(bundleFile(manifest.id), code);
   // the manifest last: until it exists, vmrexx does not look for the bundle

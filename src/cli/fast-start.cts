@@ -41,6 +41,8 @@ export interface BundleManifest {
    * checks only by source length.
    */
   id: string;
+  /** the bundle is ASCII, so latin1, the cheapest decoding, reads it exactly */
+  ascii: boolean;
   inputs: BundleInput[];
 }
 
@@ -76,7 +78,7 @@ export function runFromBundle(argv: readonly string[]): number | undefined {
   const mode = process.env['VMREXX_BUNDLE'];
   if (mode === '0') return undefined;
   const manifest = readManifest();
-  const loaded = manifest !== undefined && isCurrent(manifest) ? loadBundle(manifest.id) : undefined;
+  const loaded = manifest !== undefined && isCurrent(manifest) ? loadBundle(manifest) : undefined;
   if (loaded === undefined) {
     if (mode === '1') throw new Error('VMREXX_BUNDLE=1 but dist/bundle is missing or older than dist/: run "npm run build"');
     return undefined;
@@ -124,11 +126,12 @@ interface LoadedBundle {
   writeCache: boolean;
 }
 
-function loadBundle(id: string): LoadedBundle | undefined {
+function loadBundle(manifest: BundleManifest): LoadedBundle | undefined {
+  const { id } = manifest;
   const file = bundleFile(id);
   let source: string;
   try {
-    source = fs.readFileSync(file, 'utf8');
+    source = fs.readFileSync(file, manifest.ascii ? 'latin1' : 'utf8');
   } catch {
     return undefined;
   }
@@ -167,10 +170,12 @@ function flagsKey(): string {
 function writeCodeCache(script: vm.Script, file: string): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    writeAtomically(file, script.createCachedData());
+    // checked first: serialising the cache costs ~15 ms, wasted if it cannot be kept
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
   } catch {
-    // no cache: the next run compiles again
+    return; // no cache: the next run compiles again
   }
+  writeAtomically(file, script.createCachedData());
 }
 
 /** Write then rename, so a concurrent run never reads half a file. */

@@ -49,7 +49,7 @@ export function trunc(s: string, decimals: number, n: Readonly<NumericSettings>)
 /** ABS: the magnitude, rounded and written as number+0 would be. Error 40.11 if not a number. */
 export function abs(s: string, n: Readonly<NumericSettings>): string {
   const d = number('ABS', s, n);
-  return finish(d.neg ? decimal(false, d.c, d.e, d.b) : d, n, s, '+', '0');
+  return finish(d.neg ? decimal(false, d.c, d.e, d.b, d.v) : d, n, s, '+', '0');
 }
 
 /** SIGN: '-1', '0' or '1'. Error 40.11 if not a number. */

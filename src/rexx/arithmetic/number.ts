@@ -31,17 +31,29 @@ export interface Decimal {
    * not converted from its digits a second time. Never part of the value.
    */
   b?: bigint;
+  /** Number(c), once known (a cache filled by `smallCoefficient`); exact when c has at most 15 digits. */
+  v?: number;
 }
 
-export const ZERO: Decimal = Object.freeze({ neg: false, c: '0', e: 0, b: 0n });
-export const ONE: Decimal = Object.freeze({ neg: false, c: '1', e: 0, b: 1n });
+export const ZERO: Decimal = Object.freeze({ neg: false, c: '0', e: 0, b: 0n, v: 0 });
+export const ONE: Decimal = Object.freeze({ neg: false, c: '1', e: 0, b: 1n, v: 1 });
 
 /**
  * Make a Decimal. Every Decimal is made here, so that all have the same shape
  * (the engine then sees one object layout in the hot paths).
  */
-export function decimal(neg: boolean, c: string, e: number, b?: bigint): Decimal {
-  return { neg, c, e, b };
+export function decimal(neg: boolean, c: string, e: number, b?: bigint, v?: number): Decimal {
+  return { neg, c, e, b, v };
+}
+
+/** The coefficient as a double (cached in the Decimal); exact for at most 15 digits. */
+export function smallCoefficient(d: Decimal): number {
+  let v = d.v;
+  if (v === undefined) {
+    v = +d.c;
+    d.v = v;
+  }
+  return v;
 }
 
 /** The coefficient as a BigInt (cached in the Decimal). */

@@ -21,7 +21,7 @@ import {
 } from './round.js';
 
 export function negate(d: Decimal): Decimal {
-  return d.c === '0' ? d : decimal(!d.neg, d.c, d.e, d.b);
+  return d.c === '0' ? d : decimal(!d.neg, d.c, d.e, d.b, d.v);
 }
 
 /**

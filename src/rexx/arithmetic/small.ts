@@ -27,7 +27,7 @@
  * (test/rexx/arithmetic/small.test.ts) compare it with arithExact.
  */
 import type { NumericSettings } from './settings.js';
-import { type Decimal, ZERO, decimal, parseNumber } from './number.js';
+import { type Decimal, ZERO, decimal, parseNumber, smallCoefficient } from './number.js';
 import { finish } from './result.js';
 
 /** P10[k] = 10**k, exact doubles for k <= 22 (only k <= 16 are used). */
@@ -83,12 +83,12 @@ function rounded(neg: boolean, v: number, e: number, digits: number): Decimal {
     }
     v = q;
   }
-  return decimal(neg, String(v), e);
+  return decimal(neg, String(v), e, undefined, v);
 }
 
 /** Multiplication (§7.4): the exact product rounded, when it is below 2**53. */
 function product(x: Decimal, y: Decimal, digits: number): Decimal | undefined {
-  const p = Number(x.c) * Number(y.c);
+  const p = smallCoefficient(x) * smallCoefficient(y);
   if (p > Number.MAX_SAFE_INTEGER) return undefined;
   return rounded(x.neg !== y.neg, p, x.e + y.e, digits);
 }
@@ -106,13 +106,13 @@ function sum(x: Decimal, y: Decimal, subtract: boolean, digits: number): Decimal
   const top = adjX > adjY ? adjX : adjY;
   const window = top - digits;
   let xe = x.e;
-  let xv = Number(x.c);
+  let xv = smallCoefficient(x);
   if (xe < window) {
     xv = truncate(xv, window - xe);
     xe = window;
   }
   let ye = y.e;
-  let yv = Number(y.c);
+  let yv = smallCoefficient(y);
   if (ye < window) {
     yv = truncate(yv, window - ye);
     ye = window;
@@ -191,11 +191,11 @@ function quotient(x: Decimal, y: Decimal, digits: number): Decimal | undefined {
   const xl = x.c.length;
   const yl = y.c.length;
   const k = Math.max(0, digits + 1 + yl - xl);
-  const yv = Number(y.c);
+  const yv = smallCoefficient(y);
   let q: number;
-  if (xl + k <= MAX_LEN) q = floorDiv(Number(x.c) * P10[k]!, yv);
+  if (xl + k <= MAX_LEN) q = floorDiv(smallCoefficient(x) * P10[k]!, yv);
   else if (digits <= 13) {
-    const r = longDivide(Number(x.c), yv, yl, k);
+    const r = longDivide(smallCoefficient(x), yv, yl, k);
     if (r === undefined) return undefined;
     q = r;
   } else return undefined;

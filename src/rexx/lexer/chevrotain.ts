@@ -5,6 +5,10 @@
  * small modules (chevrotain's own and lodash-es); loading those costs ~400 ms
  * of start-up, the bundle ~25 ms. The bundle is the same release, so the API
  * is identical. If the bundle cannot be found we fall back to the package.
+ *
+ * The start-up bundle of vmrexx (src/cli/build-bundle.ts) replaces this module
+ * with `export { ... } from 'chevrotain'` for the names exported below, so
+ * keep each value export in the form `export const X = chevrotain.X;`.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';

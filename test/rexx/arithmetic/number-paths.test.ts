@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { divide, integerDivide } from '../../../src/rexx/arithmetic/ops.js';
 import type { Decimal } from '../../../src/rexx/arithmetic/number.js';
-import { roundDigits, stripTrailingZeros, truncDigits, pow10 } from '../../../src/rexx/arithmetic/round.js';
+import { roundAtPosition, roundBig, roundDigits, stripTrailingZeros, truncAtPosition, truncDigits, pow10 } from '../../../src/rexx/arithmetic/round.js';
 import { adjustedExponent, ZERO } from '../../../src/rexx/arithmetic/number.js';
 
 /** A Decimal's value fields (without its BigInt cache `b`). */
@@ -66,6 +66,44 @@ describe('division in doubles = BigInt division', () => {
         expect(values(integerDivide(a, b, digits))).toEqual(values(integerDivideRef(a, b, digits)));
       }),
       { numRuns: 30000 },
+    );
+  });
+});
+
+describe('rounding a BigInt coefficient = rounding its digits', () => {
+  it('roundBig', () => {
+    const digitsOf = (k: number) => fc.bigInt({ min: 10n ** BigInt(k - 1), max: 10n ** BigInt(k) - 1n });
+    const edge = fc.integer({ min: 1, max: 80 }).chain((k) =>
+      fc.constantFrom(10n ** BigInt(k) - 1n, 10n ** BigInt(k) - 5n, 5n * 10n ** BigInt(k - 1), 10n ** BigInt(k) - 10n ** BigInt(Math.max(0, k - 3)) * 5n),
+    );
+    const v = fc.oneof(fc.integer({ min: 1, max: 120 }).chain(digitsOf), edge);
+    fc.assert(
+      fc.property(v, fc.boolean(), fc.integer({ min: -60, max: 60 }), fc.integer({ min: 1, max: 70 }), (b, neg, e, digits) => {
+        fc.pre(b > 0n);
+        const c = b.toString();
+        const got = roundBig(neg, b, c.length, e, digits);
+        expect(value(got)).toEqual(value(roundDigits({ neg, c, e }, digits)));
+        expect(got.b).toBe(BigInt(got.c));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
+
+describe('the BigInt coefficient cache follows rounding and truncation', () => {
+  it('b is BigInt(c) after every operation on digits', () => {
+    const c = fc.oneof(
+      fc.bigInt({ min: 1n, max: 10n ** 60n }).map(String),
+      fc.integer({ min: 1, max: 30 }).chain((k) => fc.constantFrom('9'.repeat(k), '9'.repeat(k) + '5', '1' + '0'.repeat(k), '4'.repeat(k) + '5')),
+    );
+    fc.assert(
+      fc.property(c, fc.boolean(), fc.integer({ min: -40, max: 40 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: -60, max: 60 }), (cs, neg, e, digits, pos) => {
+        const d = (): Decimal => ({ neg, c: cs, e, b: BigInt(cs) });
+        for (const r of [roundDigits(d(), digits), truncDigits(d(), digits), roundAtPosition(d(), pos), truncAtPosition(d(), pos), stripTrailingZeros(d())]) {
+          if (r.b !== undefined) expect(r.b).toBe(BigInt(r.c));
+        }
+      }),
+      { numRuns: 20000 },
     );
   });
 });

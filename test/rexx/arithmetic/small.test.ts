@@ -166,6 +166,7 @@ describe('result memo', () => {
         const cold = parseNumberUncached(r)!;
         expect([d.neg, d.c, d.e]).toEqual([cold.neg, cold.c, cold.e]);
         if (d.b !== undefined) expect(d.b).toBe(BigInt(d.c));
+        if (d.v !== undefined) expect(d.c.length <= 15 && d.v === Number(d.c)).toBe(true);
         expect(coefficient(d)).toBe(BigInt(d.c));
       }),
       { numRuns: 20000 },

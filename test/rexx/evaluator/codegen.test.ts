@@ -234,20 +234,23 @@ describe('compiled regions do what the clause loop does', () => {
 
   it('HALT is polled inside compiled loops (CALL ON HALT handler, then HI without a trap)', () => {
     const src = `call on halt name h
-c = 0
+stop = 0
 do i = 1 to 2000; x = i * 2; end
-say 'done' c
-do forever; c = c + 1; end
+say 'done' stop
+do forever; if stop then leave; end
+call off halt
+do forever; nop; end
 exit
-h: c = c + 1000; say 'HALT at' sigl 'i=' i; return`;
+h: stop = 1; say 'HALT at' sigl; return`;
     for (const enabled of [true, false]) {
       codegenOptions.enabled = enabled;
       const h = new TestHost();
       let polls = 0;
       h.pollHalt = () => (++polls === 3 || polls === 6 ? 'HI' : undefined);
       const r = run(src, [], h);
-      expect(r.out).toMatch(/^HALT at \d+ i= \d+\ndone 1000\nHALT at 5 /);
+      expect(r.out).toMatch(/^HALT at 3\ndone 1\n$/);
       expect(r.error?.codeText).toBe('4.1');
+      expect(r.error?.line).toBe(7);
     }
   });
 
