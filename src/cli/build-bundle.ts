@@ -97,6 +97,9 @@ async function buildBundle(): Promise<boolean> {
     logLevel: 'warning',
     plugins: [recordInputs(inputs)],
   });
+  // e.g. an import of a name the module does not export: Node refuses to link
+  // such modules, a bundle would quietly use undefined
+  if (result.warnings.length > 0) throw new Error(`esbuild warned (${result.warnings[0]?.text})`);
   const code = result.outputFiles[0]?.contents;
   if (code === undefined) throw new Error('esbuild wrote no bundle');
   const manifest: BundleManifest = { id: sha1(code), ascii: code.every((b) => b < 0x80), inputs: [...inputs.values()] };

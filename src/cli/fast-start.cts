@@ -108,8 +108,18 @@ export function isCurrent(manifest: BundleManifest, root = ROOT, manifestFile = 
     input.mtimeMs = st.mtimeMs;
     retimed = true;
   }
-  if (retimed) writeAtomically(manifestFile, JSON.stringify(manifest));
+  if (retimed) refreshManifest(manifest, manifestFile);
   return true;
+}
+
+/** Record the new times, unless a build has replaced the manifest meanwhile. */
+function refreshManifest(manifest: BundleManifest, manifestFile: string): void {
+  try {
+    if ((JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BundleManifest).id !== manifest.id) return;
+  } catch {
+    // none yet (tests): write it
+  }
+  writeAtomically(manifestFile, JSON.stringify(manifest));
 }
 
 export function sha1(data: Uint8Array | string): string {

@@ -121,6 +121,16 @@ describe('bundle staleness (fast-start isCurrent)', () => {
     expect(saved.inputs[0]?.mtimeMs).toBe(fs.statSync(file).mtimeMs);
   });
 
+  it('leaves a manifest that a build replaced meanwhile alone', () => {
+    const { dir, file, manifest, manifestFile } = setUp();
+    const newer = JSON.stringify({ ...manifest, id: 'y' });
+    fs.writeFileSync(manifestFile, newer);
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(file, later, later);
+    expect(fast.isCurrent(manifest, dir, manifestFile)).toBe(true);
+    expect(fs.readFileSync(manifestFile, 'utf8')).toBe(newer);
+  });
+
   it('is stale when a file changed, even at the same size', () => {
     const { dir, file, manifest, manifestFile } = setUp();
     // a later time set explicitly: two writes in one clock tick of the file system keep one mtime

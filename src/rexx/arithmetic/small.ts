@@ -35,7 +35,7 @@ const P10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** Number of decimal digits of an integer 0 < v < 10**16. */
 function digitCount(v: number): number {
-  let n = 1;
+  let n = v < 1e8 ? 1 : 9;
   while (n < 16 && v >= P10[n]!) n++;
   return n;
 }

@@ -133,16 +133,35 @@ function x2d(a: Args, c: BifContext): string {
   return (neg ? u - (1n << bits) : u).toString();
 }
 
+/**
+ * The low n hex digits of v (0 <= v < 2**32), or all its digits (at least
+ * one) when n < 0; digits are made by shifting, which is much cheaper than
+ * Number.prototype.toString(16) and toUpperCase.
+ */
+function lowHexDigits(v: number, n: number): string {
+  let out = '';
+  if (n < 0) {
+    do {
+      out = HEX[v & 15]! + out;
+      v >>>= 4;
+    } while (v > 0);
+    return out;
+  }
+  const k = Math.min(n, 8); // v has at most 8 hex digits
+  for (let i = 0; i < k; i++) {
+    out = HEX[v & 15]! + out;
+    v >>>= 4;
+  }
+  return n > 8 ? '0'.repeat(n - 8) + out : out;
+}
+
 function d2x(a: Args, c: BifContext): string {
   const small = a[0] === undefined ? -1 : plainDigits(a[0]);
   if (small >= 0) {
-    // 1 to 9 plain digits: exact in a double, no BigInt needed
-    if (a[1] === undefined) return small.toString(16).toUpperCase();
-    const n = wholeNonNeg('D2X', a, 2, c.numeric);
-    if (n === 0) return '';
-    if (n >= 8) return small.toString(16).toUpperCase().padStart(n, '0');
-    // keep the low n hex digits (two's complement of a non-negative number)
-    return (small % 16 ** n).toString(16).toUpperCase().padStart(n, '0');
+    // 1 to 9 plain digits: below 2**32, no BigInt needed
+    if (a[1] === undefined) return lowHexDigits(small, -1);
+    // the low n hex digits (two's complement of a non-negative number)
+    return lowHexDigits(small, wholeNonNeg('D2X', a, 2, c.numeric));
   }
   const v = bigWhole('D2X', a, 1);
   if (a[1] === undefined) {

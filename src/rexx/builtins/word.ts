@@ -36,30 +36,46 @@ export function wordsOf(s: string, blankOnly = false): string[] {
 }
 
 /**
- * Word boundaries of the last string asked about: loops such as
+ * Word boundaries of the last strings asked about: loops such as
  * `do j = 1 to words(line); ... word(line, j)` ask about the same string again
  * and again, which would otherwise rescan it from the start every time.
- * starts[k] / ends[k] are the offsets of word k+1. Strings shorter than
- * INDEX_MIN are scanned instead (cheap, and they would evict a long one).
+ * Two strings are kept, so that a loop working on a text and on a part of
+ * it (`part = subword(text, ...)`, then `delword(part, ...)`) keeps both.
+ * cachedStarts[k] / cachedEnds[k] are the offsets of word k+1 of
+ * cachedString, the most recent one. Strings shorter than INDEX_MIN are
+ * scanned instead (cheap, and they would evict a long one).
  */
 const INDEX_MIN = 64;
 let cachedString: string | undefined;
 let cachedStarts: number[] = [];
 let cachedEnds: number[] = [];
+let olderString: string | undefined;
+let olderStarts: number[] = [];
+let olderEnds: number[] = [];
 
 function indexWords(s: string): void {
   if (s === cachedString) return;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const len = s.length;
-  let i = 0;
-  while (i < len) {
-    while (i < len && isWs(s.charCodeAt(i))) i++;
-    if (i >= len) break;
-    starts.push(i);
-    while (i < len && !isWs(s.charCodeAt(i))) i++;
-    ends.push(i);
+  let starts: number[];
+  let ends: number[];
+  if (s === olderString) {
+    starts = olderStarts;
+    ends = olderEnds;
+  } else {
+    starts = [];
+    ends = [];
+    const len = s.length;
+    let i = 0;
+    while (i < len) {
+      while (i < len && isWs(s.charCodeAt(i))) i++;
+      if (i >= len) break;
+      starts.push(i);
+      while (i < len && !isWs(s.charCodeAt(i))) i++;
+      ends.push(i);
+    }
   }
+  olderString = cachedString;
+  olderStarts = cachedStarts;
+  olderEnds = cachedEnds;
   cachedString = s;
   cachedStarts = starts;
   cachedEnds = ends;
@@ -185,7 +201,7 @@ function wordlength(a: Args, c: BifContext): string {
 /**
  * Word number in `hay` (from word `from`) where the words of `phrase` occur,
  * or 0. The hay's words are compared in place (through the word index), not
- * cut out.
+ * cut out; candidates for the first word are found with indexOf.
  */
 function phrasePos(phrase: string, hay: string, from: number): number {
   const p = wordsOf(phrase);
@@ -193,15 +209,40 @@ function phrasePos(phrase: string, hay: string, from: number): number {
   indexWords(hay);
   const starts = cachedStarts;
   const ends = cachedEnds;
-  outer: for (let i = from - 1; i + p.length <= starts.length; i++) {
-    for (let j = 0; j < p.length; j++) {
-      const w = p[j]!;
-      const b = starts[i + j]!;
-      if (ends[i + j]! - b !== w.length || !hay.startsWith(w, b)) continue outer;
-    }
-    return i + 1;
+  const count = starts.length;
+  if (from - 1 + p.length > count) return 0;
+  const first = p[0]!;
+  let at = hay.indexOf(first, starts[from - 1]!);
+  while (at >= 0) {
+    const i = wordAt(starts, at);
+    if (i >= 0 && i + p.length <= count && ends[i]! - at === first.length && restMatches(hay, p, starts, ends, i)) return i + 1;
+    at = hay.indexOf(first, at + 1);
   }
   return 0;
+}
+
+/** Index of the word starting at offset `at` (starts is ascending), or -1. */
+function wordAt(starts: number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const st = starts[mid]!;
+    if (st === at) return mid;
+    if (st < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Whether words 2.. of the phrase p are the hay's words i+1.. */
+function restMatches(hay: string, p: string[], starts: number[], ends: number[], i: number): boolean {
+  for (let j = 1; j < p.length; j++) {
+    const w = p[j]!;
+    const b = starts[i + j]!;
+    if (ends[i + j]! - b !== w.length || !hay.startsWith(w, b)) return false;
+  }
+  return true;
 }
 
 function wordpos(a: Args, c: BifContext): string {

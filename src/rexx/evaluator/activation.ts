@@ -49,6 +49,26 @@ export interface DoFrame {
 }
 
 /**
+ * The settings a main program starts with (ANSI §8.2.x: NUMERIC DIGITS 9, FUZZ
+ * 0, SCIENTIFIC; TRACE N; no traps). Every main activation shares these
+ * objects, marked shared: ownNumeric and ownTraps copy them before a change.
+ */
+const INITIAL: Pick<
+  Activation,
+  'numeric' | 'trace' | 'interactive' | 'address' | 'prevAddress' | 'traps' | 'depth' | 'elapsedStart' | 'condition'
+> = {
+  numeric: { digits: 9, fuzz: 0, form: 'SCIENTIFIC' },
+  trace: 'N',
+  interactive: false,
+  address: '',
+  prevAddress: '',
+  traps: new Map(),
+  depth: -1,
+  elapsedStart: undefined,
+  condition: undefined,
+};
+
+/**
  * A new activation is made for every CALL and function call, so its fields
  * are all set by the constructor in one order (`declare`: no class-field
  * initialisers, which V8 runs as a separate function), and what a called
@@ -132,48 +152,48 @@ export class Activation {
     this.interp = undefined;
     this.bifCtx = undefined;
     this.returned = false;
-    // every activation gets its fields in the same order (one hidden class for all)
-    if (parent === undefined) {
-      this.numeric = { digits: 9, fuzz: 0, form: 'SCIENTIFIC' };
-      this.trace = 'N';
-      this.interactive = false;
-      this.address = '';
-      this.prevAddress = '';
-      this.traps = new Map();
-      this.depth = 0;
-      this.elapsedStart = undefined;
-      this.condition = undefined;
-      this.sharedNumeric = false;
-      this.sharedTraps = false;
-      return;
-    }
     // a called routine starts with its caller's settings (ANSI §8.2.x; TRL2
     // §4.3.x: NUMERIC, TRACE, ADDRESS, traps and the elapsed clock are saved
-    // and restored across a CALL)
-    const external = kind === 'external';
-    this.numeric = external ? { ...parent.numeric } : parent.numeric;
-    this.trace = parent.trace;
-    this.interactive = parent.interactive;
-    this.address = parent.address;
-    this.prevAddress = parent.prevAddress;
-    this.traps = external ? new Map(parent.traps) : parent.traps;
-    this.depth = parent.depth + 1;
-    this.elapsedStart = parent.elapsedStart;
+    // and restored across a CALL), shared until either side changes them
+    // (ownNumeric / ownTraps copy); a main program with the initial ones.
+    // Every activation gets its fields in this order (one hidden class for
+    // all); INTERPRET and external routines adjust them in setUp, out of line
+    // so that this constructor stays small enough to be inlined.
+    const p = parent ?? INITIAL;
+    this.numeric = p.numeric;
+    this.trace = p.trace;
+    this.interactive = p.interactive;
+    this.address = p.address;
+    this.prevAddress = p.prevAddress;
+    this.traps = p.traps;
+    this.depth = p.depth + 1;
+    this.elapsedStart = p.elapsedStart;
     // condition information is visible in routines called from a handler (CONDITION() there)
-    this.condition = external ? undefined : parent.condition;
+    this.condition = p.condition;
+    this.sharedNumeric = true;
+    this.sharedTraps = true;
+    if (parent === undefined) return;
+    if (kind === 'interpret' || kind === 'external') this.setUp(parent, kind);
+    else {
+      parent.sharedNumeric = true;
+      parent.sharedTraps = true;
+    }
+  }
+
+  /** The settings of an INTERPRET string and an external routine. */
+  private setUp(parent: Activation, kind: Activation['kind']): void {
     if (kind === 'interpret') {
       // INTERPRET runs in its routine's context: the interpreter copies these
       // back when the string ends (normally or not), so they can be shared as they are
       this.sharedNumeric = parent.sharedNumeric;
       this.sharedTraps = parent.sharedTraps;
     } else {
-      // a routine's are shared until either side changes them (ownNumeric / ownTraps copy)
-      this.sharedNumeric = !external;
-      this.sharedTraps = !external;
-      if (!external) {
-        parent.sharedNumeric = true;
-        parent.sharedTraps = true;
-      }
+      // an external routine: its own copies, no condition information
+      this.numeric = { ...parent.numeric };
+      this.traps = new Map(parent.traps);
+      this.condition = undefined;
+      this.sharedNumeric = false;
+      this.sharedTraps = false;
     }
   }
 }

@@ -136,18 +136,22 @@ export class ExprGen {
   private compRead(stem: string, tail: TailPart[]): string {
     const s = this.stem(stem);
     const p0 = tail[0]!;
-    for (const p of tail) if ('v' in p) this.tailVars.add(p.v);
     if (tail.length === 1 && 'v' in p0) {
-      return `r_cget1(a, ${s}, ${this.box(p0.v)}, ${JSON.stringify(stem)}, ${JSON.stringify(p0.v)})`;
+      return `r_cget1(a, ${s}, ${this.tailBox(p0.v)}, ${JSON.stringify(stem)}, ${JSON.stringify(p0.v)})`;
     }
     return `r_cget(a, ${s}, ${JSON.stringify(stem)}, ${this.tail(tail)})`;
   }
 
+  /** The box of a variable used in a tail (which is then never kept in a local). */
+  tailBox(name: string): string {
+    this.tailVars.add(name);
+    return this.box(name);
+  }
+
   /** A tail's value (expression.ts compileTail): constant parts as written, symbols by value or name. */
   tail(parts: TailPart[]): string {
-    for (const p of parts) if ('v' in p) this.tailVars.add(p.v);
     if (parts.every((p) => 'c' in p)) return JSON.stringify(parts.map((p) => (p as { c: string }).c).join('.'));
-    return parts.map((p) => ('c' in p ? JSON.stringify(p.c) : `(${this.box(p.v)}.v ?? ${JSON.stringify(p.v)})`)).join(' + "." + ');
+    return parts.map((p) => ('c' in p ? JSON.stringify(p.c) : `(${this.tailBox(p.v)}.v ?? ${JSON.stringify(p.v)})`)).join(' + "." + ');
   }
 
   /** Assignment of JavaScript string `v` to simple variable `name`. */

@@ -130,7 +130,7 @@ class RegionGen {
           const st = x.stem(ref.stem);
           const p0 = ref.tail[0]!;
           const v = x.genStr(c.e);
-          if (ref.tail.length === 1 && 'v' in p0) s += `r_cset1(${st}, ${x.box(p0.v)}, ${JSON.stringify(p0.v)}, ${v});\n`;
+          if (ref.tail.length === 1 && 'v' in p0) s += `r_cset1(${st}, ${x.tailBox(p0.v)}, ${JSON.stringify(p0.v)}, ${v});\n`;
           else s += `t = ${v}; ${st}.set(${x.tail(ref.tail)}, t);\n`;
         }
         return s + (hasCall(c.e) ? 'r_pend(a);\n' : '');
@@ -154,6 +154,7 @@ class RegionGen {
         break;
     }
     // everything else: the clause loop's own code for the clause
+    if (c.k === 'call' && c.name === 'TRACE') throw new NotCompilable(); // CALL TRACE changes the region's tracing
     const f = this.plain(c);
     x.escapes = true;
     const call = f ? `${x.konst(f)}(a);\n` : `r_step(a, ${x.konst(c)});\n`;

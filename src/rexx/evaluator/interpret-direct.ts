@@ -146,9 +146,14 @@ function termValue(a: Activation, sym: string): string {
   return compile(symbolNameExpr(sym))(a);
 }
 
-/** + and - bind less tightly than * / % // (the only operators the scan reads; lexer/operators.ts). */
+/** The precedence of the operators the scan reads (lexer/operators.ts): || < + - < * / % //. */
 function prec(op: string): number {
-  return op === '+' || op === '-' ? 5 : 6;
+  return op === '||' ? 4 : op === '+' || op === '-' ? 5 : 6;
+}
+
+/** A dyadic operation the scan reads: || (a concat node), or arithmetic. */
+function apply(a: Activation, op: string, x: string, y: string): string {
+  return op === '||' ? x + y : applyArith(a, op as ArithOp, x, y);
 }
 
 /** Value and operator stacks of evalScanned (reused: it does not run twice at once). */
@@ -158,23 +163,24 @@ const opStack: string[] = [];
 /** The value of the expression scanned as terms[from .. to), as evalTree(exprOf(from, to)) gives it. */
 export function evalScanned(a: Activation, from: number, to: number): string {
   const T = scanned.terms;
+  const Q = scanned.quoted;
   const O = scanned.ops;
   let nv = 0;
   let no = 0;
   for (let i = from; ; i++) {
-    vals[nv++] = termValue(a, T[i]!);
+    vals[nv++] = Q[i] ? T[i]! : termValue(a, T[i]!);
     if (i === to - 1) break;
     const op = O[i]!;
     const p = prec(op);
     while (no > 0 && prec(opStack[no - 1]!) >= p) {
       const y = vals[--nv]!;
-      vals[nv - 1] = applyArith(a, opStack[--no] as ArithOp, vals[nv - 1]!, y);
+      vals[nv - 1] = apply(a, opStack[--no]!, vals[nv - 1]!, y);
     }
     opStack[no++] = op;
   }
   while (no > 0) {
     const y = vals[--nv]!;
-    vals[nv - 1] = applyArith(a, opStack[--no] as ArithOp, vals[nv - 1]!, y);
+    vals[nv - 1] = apply(a, opStack[--no]!, vals[nv - 1]!, y);
   }
   return vals[0]!;
 }

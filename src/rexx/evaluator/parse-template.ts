@@ -15,6 +15,7 @@ import type { Activation } from './activation.js';
 import { compile, compileSetter, type Compiled } from './expression.js';
 import { toWholeNumber } from '../arithmetic/decimal.js';
 import { rexxError } from '../errors.js';
+import { generateParser, parseCodegenOptions, type DirectParser } from './parse-codegen.js';
 
 export type Assign = (a: Activation, ref: VarRef, value: string) => void;
 
@@ -33,32 +34,49 @@ export interface Item {
   e: Compiled | null;
   sign: number;
   /**
+   * A positional pattern written as a plain number (`5`, `+2`): its value,
+   * used as it is when DIGITS is 9 or more (a number of at most 9 digits is
+   * then never rounded); -1 otherwise.
+   */
+  n: number;
+  /**
    * A target that is a '.' placeholder, as is every target after it up to
    * the next pattern (or the end): its piece need not be scanned.
    */
   dotsToEnd: boolean;
 }
 
-const itemsKey = Symbol('items');
-type WithItems = { [itemsKey]?: Item[] };
+/**
+ * A template in its compiled form: its items, and once it has been parsed
+ * untraced a few times (parseCodegenOptions.hotUses: most templates run once
+ * or twice), a generated parser for it (parse-codegen.ts).
+ */
+export class CompiledTemplate {
+  uses = 0;
+  direct: DirectParser | null = null;
+  constructor(readonly items: Item[]) {}
+}
 
-/** A template's items in their compiled form (made once per template). */
-export function compileTemplate(items: TemplateItem[]): Item[] {
-  const w = items as WithItems;
-  let out = w[itemsKey];
-  if (out === undefined) {
-    out = items.map((it): Item => {
+const compiledKey = Symbol('template');
+type WithCompiled = { [compiledKey]?: CompiledTemplate };
+
+/** A template in its compiled form (made once per template). */
+export function compileTemplate(items: TemplateItem[]): CompiledTemplate {
+  const w = items as WithCompiled;
+  let tpl = w[compiledKey];
+  if (tpl === undefined) {
+    const out = items.map((it): Item => {
       switch (it.k) {
         case 'target':
-          return { kind: 0, ref: it.ref, set: it.ref ? compileSetter(it.ref) : null, v: '', e: null, sign: 0, dotsToEnd: false };
+          return { kind: 0, ref: it.ref, set: it.ref ? compileSetter(it.ref) : null, v: '', e: null, sign: 0, dotsToEnd: false, n: -1 };
         case 'lit':
-          return { kind: 1, ref: null, set: null, v: it.v, e: null, sign: 0, dotsToEnd: false };
+          return { kind: 1, ref: null, set: null, v: it.v, e: null, sign: 0, dotsToEnd: false, n: -1 };
         case 'varpat':
-          return { kind: 2, ref: it.ref, set: null, v: '', e: compile(it.ref as Expr), sign: 0, dotsToEnd: false };
+          return { kind: 2, ref: it.ref, set: null, v: '', e: compile(it.ref as Expr), sign: 0, dotsToEnd: false, n: -1 };
         case 'abs':
-          return { kind: 3, ref: null, set: null, v: '', e: compile(it.e), sign: 0, dotsToEnd: false };
+          return { kind: 3, ref: null, set: null, v: '', e: compile(it.e), sign: 0, dotsToEnd: false, n: constPosition(it.e) };
         case 'rel':
-          return { kind: 4, ref: null, set: null, v: '', e: compile(it.e), sign: it.sign, dotsToEnd: false };
+          return { kind: 4, ref: null, set: null, v: '', e: compile(it.e), sign: it.sign, dotsToEnd: false, n: constPosition(it.e) };
       }
     });
     // from the end backwards: a placeholder is dotsToEnd when the next item
@@ -72,9 +90,10 @@ export function compileTemplate(items: TemplateItem[]): Item[] {
         x.dotsToEnd = dots;
       }
     }
-    w[itemsKey] = out;
+    tpl = new CompiledTemplate(out);
+    w[compiledKey] = tpl;
   }
-  return out;
+  return tpl;
 }
 
 /**
@@ -83,6 +102,11 @@ export function compileTemplate(items: TemplateItem[]): Item[] {
  * Working on the range rather than on a sliced piece spares one string per
  * pattern; a run of trailing '.' placeholders is not scanned at all, since
  * nothing is assigned to them.
+ *
+ * noTab says whether the source has no tab (1), has one (0), or is not known
+ * yet (-1; it is found out here when needed, once per parse, and returned):
+ * without a tab a word ends at the next space, which indexOf finds faster
+ * than a loop over the characters.
  */
 function assignWords(
   a: Activation,
@@ -94,16 +118,24 @@ function assignWords(
   e: number,
   assign: Assign,
   direct: boolean,
-): void {
+  noTab: number,
+): number {
   let pos = b;
   const last = to - 1;
   for (let t = from; t < last; t++) {
     const item = items[t]!;
-    if (item.dotsToEnd) return;
+    if (item.dotsToEnd) return noTab;
     let i = pos;
     while (i < e && isBlank(source.charCodeAt(i))) i++;
-    let j = i;
-    while (j < e && !isBlank(source.charCodeAt(j))) j++;
+    if (noTab < 0) noTab = source.indexOf('\t') < 0 ? 1 : 0;
+    let j: number;
+    if (noTab === 1) {
+      j = source.indexOf(' ', i);
+      if (j < 0 || j > e) j = e;
+    } else {
+      j = i;
+      while (j < e && !isBlank(source.charCodeAt(j))) j++;
+    }
     const ref = item.ref;
     if (ref) {
       if (direct) item.set!(a, source.slice(i, j));
@@ -117,6 +149,12 @@ function assignWords(
     if (direct) item.set!(a, source.slice(pos, e));
     else assign(a, ref, source.slice(pos, e));
   }
+  return noTab;
+}
+
+/** The value of a position written as 1 to 9 digits, else -1. */
+function constPosition(e: Expr): number {
+  return e.k === 'lit' && /^\d{1,9}$/.test(e.v) ? Number(e.v) : -1;
 }
 
 function positionValue(a: Activation, e: Compiled): number {
@@ -136,11 +174,21 @@ export function parseTemplate(a: Activation, source: string, template: TemplateI
  * whose `assign` only sets the variable and traces it, when it is not
  * tracing); otherwise every assignment goes through `assign`.
  */
-export function parseItems(a: Activation, source: string, items: Item[], assign: Assign, direct: boolean): void {
+export function parseItems(a: Activation, source: string, tpl: CompiledTemplate, assign: Assign, direct: boolean): void {
+  if (direct && parseCodegenOptions.enabled) {
+    let f = tpl.direct;
+    if (f === null && ++tpl.uses >= parseCodegenOptions.hotUses) f = tpl.direct = generateParser(tpl.items, positionValue);
+    if (f !== null) {
+      f(a, source);
+      return;
+    }
+  }
+  const items = tpl.items;
   const len = source.length;
   let cursor = 0;
   let lastStart = 0;
   let tFrom = 0; // targets waiting for a piece: items[tFrom..i)
+  let noTab = -1; // whether source has no tab: not known yet (see assignWords)
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const kind = item.kind;
@@ -162,9 +210,8 @@ export function parseItems(a: Activation, source: string, items: Item[], assign:
         cursor = p + pat.length;
       }
     } else {
-      let pos: number;
-      if (kind === 3) pos = positionValue(a, item.e!) - 1;
-      else pos = lastStart + item.sign * positionValue(a, item.e!);
+      const n = item.n >= 0 && a.numeric.digits >= 9 ? item.n : positionValue(a, item.e!);
+      let pos = kind === 3 ? n - 1 : lastStart + item.sign * n;
       if (pos < 0) pos = 0;
       if (pos > len) pos = len;
       // the piece before a positional pattern starts where the last match
@@ -174,10 +221,10 @@ export function parseItems(a: Activation, source: string, items: Item[], assign:
       lastStart = pos;
       cursor = pos;
     }
-    if (i > tFrom) assignWords(a, items, tFrom, i, source, pb, pe, assign, direct);
+    if (i > tFrom) noTab = assignWords(a, items, tFrom, i, source, pb, pe, assign, direct, noTab);
     tFrom = i + 1;
   }
-  if (items.length > tFrom) assignWords(a, items, tFrom, items.length, source, cursor, len, assign, direct);
+  if (items.length > tFrom) assignWords(a, items, tFrom, items.length, source, cursor, len, assign, direct, noTab);
 }
 
 /**
@@ -190,7 +237,7 @@ export function parseItems(a: Activation, source: string, items: Item[], assign:
 export function parseArgs(
   a: Activation,
   args: readonly (string | undefined)[],
-  templates: Item[][],
+  templates: CompiledTemplate[],
   convert: ((s: string) => string) | null,
   assign: Assign,
   direct: boolean,

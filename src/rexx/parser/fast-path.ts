@@ -1,17 +1,17 @@
 /**
  * A fast front end for the commonest small sources: one line of clauses
  * separated by semicolons, each an assignment `symbol = term op term ...`, a
- * DO with a simple, counted or controlled (`name = e TO e BY e FOR e`)
- * specification, or an END; the terms are symbols and the operators are
- * + - * / % //. INTERPRET strings built in loops (`interpret 'x'i '=' i '*'
+ * SAY, a DO with a simple, counted or controlled (`name = e TO e BY e FOR e`)
+ * specification, or an END; the terms are symbols and plain strings, and the
+ * operators are + - * / % // and ||. INTERPRET strings built in loops (`interpret 'x'i '=' i '*'
  * 3`, `interpret 'do j = 1 to 5; s = s + j; end'`) are mostly of this shape,
  * and going through the Chevrotain lexer and parser costs some 20 µs for each
  * (far more while that code is not yet optimised by the JIT).
  *
  * The grammar stays Chevrotain's: this only recognises sources whose tokens
- * are unambiguous (no strings, comments, parentheses, prefix operators,
- * exponents, composite or blank-separated operator characters, implicit
- * concatenation, other keywords) and builds the tree with the same helpers
+ * are unambiguous (no hex or binary strings, comments, parentheses, prefix
+ * operators, exponents, composite or blank-separated operator characters,
+ * implicit concatenation, other keywords) and builds the tree with the same helpers
  * the parser uses (symbolNameExpr, nameRef, buildTree), in the same shape
  * (parser/program.ts doSpec and doInstr). Anything else returns undefined and
  * takes the full path, which also reports every error. A property test
@@ -72,6 +72,7 @@ const NO_TERMS: ReadonlySet<string> = new Set();
 export const ASSIGN = 0;
 export const DO = 1;
 export const END = 2;
+export const SAY = 3;
 
 /**
  * What the last scan read, in arrays reused from one scan to the next
@@ -79,8 +80,10 @@ export const END = 2;
  * else can scan).
  */
 export const scanned = {
-  /** the upper-cased symbols of the terms of all expressions read, in order */
+  /** the terms of all expressions read, in order: upper-cased symbols, or a string's value */
   terms: [] as string[],
+  /** quoted[i]: terms[i] is the value of a string (ANSI §6.2.1.2), not a symbol */
+  quoted: [] as boolean[],
   /** ops[i]: the operator between terms[i] and terms[i + 1] of one expression */
   ops: [] as string[],
   /** number of clauses read; the arrays below are indexed by clause */
@@ -88,7 +91,7 @@ export const scanned = {
   kind: [] as number[],
   /** ASSIGN: the target; END: the name after END ('' when none) */
   sym: [] as string[],
-  /** ASSIGN: the expression's terms are terms[from .. to) */
+  /** ASSIGN, SAY: the expression's terms are terms[from .. to) (SAY without one: from is -1) */
   from: [] as number[],
   to: [] as number[],
   /** DO: the specification */
@@ -121,6 +124,46 @@ function symbol(): string {
   return upper(src.slice(start, pos));
 }
 
+/**
+ * The value of the plain string at pos (a quote), pos moving past it; undefined
+ * when it is not one that stands alone: unterminated or across lines (an
+ * error for the full path), a hex or binary string, or followed directly by
+ * a symbol character (abuttal) or a parenthesis (a function call).
+ */
+function quotedString(): string | undefined {
+  const q = src.charCodeAt(pos);
+  const n = src.length;
+  let value = '';
+  let seg = pos + 1;
+  let i = seg;
+  for (;;) {
+    if (i >= n) return undefined;
+    const c = src.charCodeAt(i);
+    if (c === 10 || c === 13) return undefined;
+    if (c === q) {
+      value += src.slice(seg, i);
+      if (i + 1 < n && src.charCodeAt(i + 1) === q) {
+        // a doubled quote stands for one
+        value += src[i];
+        i += 2;
+        seg = i;
+        continue;
+      }
+      i++;
+      break;
+    }
+    i++;
+  }
+  if (i < n && (isSym(src.charCodeAt(i)) || src.charCodeAt(i) === 40)) return undefined;
+  pos = i;
+  tokEnd = i;
+  return value;
+}
+
+function isQuote(c: number): boolean {
+  return c === 39 || c === 34;
+}
+
 /** Whether the clause ends at pos (end of source or ';'). */
 function atClauseEnd(): boolean {
   return pos >= src.length || src.charCodeAt(pos) === 59;
@@ -139,9 +182,17 @@ function expression(terms: ReadonlySet<string>): number {
   const first = nTerms;
   for (;;) {
     skipBlanks();
-    const sym = symbol();
-    if (sym === '' || hasExponent(sym)) return -1; // a term must follow '=' or an operator
-    T[nTerms++] = sym;
+    if (pos < n && isQuote(src.charCodeAt(pos))) {
+      const v = quotedString();
+      if (v === undefined) return -1;
+      scanned.quoted[nTerms] = true;
+      T[nTerms++] = v;
+    } else {
+      const sym = symbol();
+      if (sym === '' || hasExponent(sym)) return -1; // a term must follow '=' or an operator
+      scanned.quoted[nTerms] = false;
+      T[nTerms++] = sym;
+    }
     skipBlanks();
     if (atClauseEnd()) break;
     const c = src.charCodeAt(pos);
@@ -164,23 +215,30 @@ function expression(terms: ReadonlySet<string>): number {
         op = '//';
         pos++;
       } else op = '/';
+    } else if (c === 124 && pos + 1 < n && src.charCodeAt(pos + 1) === 124) {
+      op = '||';
+      pos++;
     } else return -1;
     pos++;
     // the next character must start a term: no composite or prefix operators
     let j = pos;
     while (j < n && isBlank(src.charCodeAt(j))) j++;
-    if (j >= n || !isSym(src.charCodeAt(j))) return -1;
+    if (j >= n || !(isSym(src.charCodeAt(j)) || isQuote(src.charCodeAt(j)))) return -1;
     O[nTerms - 1] = op;
   }
   return first;
 }
 
+function termOf(i: number): Expr {
+  const t = scanned.terms[i]!;
+  return scanned.quoted[i] ? { k: 'lit', v: t } : symbolNameExpr(t);
+}
+
 /** The tree of the expression scanned as terms[from .. to) (what buildTree makes of it in the parser). */
 export function exprOf(from: number, to: number): Expr {
-  const T = scanned.terms;
-  if (to - from === 1) return symbolNameExpr(T[from]!);
+  if (to - from === 1) return termOf(from);
   const parts: Expr[] = [];
-  for (let i = from; i < to; i++) parts.push(symbolNameExpr(T[i]!));
+  for (let i = from; i < to; i++) parts.push(termOf(i));
   return buildTree(parts, scanned.ops.slice(from, to - 1));
 }
 
@@ -265,6 +323,16 @@ export function scanSource(source: string): boolean {
       s.sym[k] = first;
       s.from[k] = from;
       s.to[k] = nTerms;
+    } else if (first === 'SAY') {
+      // SAY [expr]
+      let from = -1;
+      if (!atClauseEnd()) {
+        from = expression(NO_TERMS);
+        if (from < 0) return false;
+      }
+      s.kind[k] = SAY;
+      s.from[k] = from;
+      s.to[k] = nTerms;
     } else if (first === 'DO') {
       const spec = doSpec();
       if (!spec) return false;
@@ -318,6 +386,11 @@ export function fastParseProgram(source: string, name: string): Program | undefi
       case ASSIGN:
         clauses.push({ k: 'assign', ref: nameRef(s.sym[k]!), e: exprOf(s.from[k]!, s.to[k]!), line: 1, text });
         break;
+      case SAY: {
+        const from = s.from[k]!;
+        clauses.push({ k: 'say', e: from < 0 ? null : exprOf(from, s.to[k]!), line: 1, text });
+        break;
+      }
       case DO:
         clauses.push({ k: 'do', spec: s.spec[k]!, endIdx: -1, line: 1, text });
         s.spec[k] = undefined; // (not kept alive by the scanner)

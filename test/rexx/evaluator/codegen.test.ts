@@ -54,14 +54,14 @@ say t m at x len n`,
   decimal: `s = 0; do i = 1 to 50; s = s + i / 7 - i % 7 * 0.5; end; say s i`,
   steps: `do i = 1 to 2 by 0.3; say i; end
 do i = 10 to 1 by -3 for 3; say i; end
-do i = 999999997 to 1000000001; say i; end
+do i = 999999997 to 1000000001 for 6; say i; end
 numeric digits 5; do i = 99998 to 100001 for 4; say i; end; numeric digits 9
 do i = '007' to 9; say i; end
 do i = 1 to 5; if i = 2 then i = 2.5; say i; end
 do i = 1 to 10 by 3; say i; i = i * 2; end
 n = 3; do i = 1 to n; n = 10; say i n; end
 do 3; say 'x'; end
-do k = 5; say k; end
+k = 2; do k; say 'k'; end
 c = 0; do forever; c = c + 1; if c > 3 then leave; end; say c
 c = 0; do until c >= 4; c = c + 1; end; say c
 c = 0; do while c < 4; c = c + 2; end; say c`,
@@ -196,6 +196,11 @@ say x`,
   y = trace('N')
 end
 say x`,
+  callTraceInLoop: `do i = 1 to 3
+  if i = 2 then call trace 'R'
+  x = i * 2
+end
+say x`,
   dropInLoop: `x = 5; do i = 1 to 2; say x; drop x; end`,
   exprs: `x = 5; y = '5.0'; z = ' 5 '
 do i = 1 to 2
@@ -227,6 +232,7 @@ describe('compiled regions do what the clause loop does', () => {
     expect(compiled('do i = 1 to 3; trace r; end')).toBe(false);
     expect(compiled('do i = 1 to 3; x = trace(); end')).toBe(false);
     expect(compiled('do i = 1 to 3; interpret "x = 1"; end')).toBe(false);
+    expect(compiled("do i = 1 to 3; call trace 'R'; end")).toBe(false);
     expect(compiled('do i = 1 to 3; signal x; end; x: nop')).toBe(false);
     expect(compiled('do a.1 = 1 to 3; end')).toBe(false);
     expect(compiled('do i = 1 to 3; l: nop; end')).toBe(false);
@@ -239,6 +245,7 @@ do i = 1 to 2000; x = i * 2; end
 say 'done' stop
 do forever; if stop then leave; end
 call off halt
+say 'left'
 do forever; nop; end
 exit
 h: stop = 1; say 'HALT at' sigl; return`;
@@ -246,11 +253,11 @@ h: stop = 1; say 'HALT at' sigl; return`;
       codegenOptions.enabled = enabled;
       const h = new TestHost();
       let polls = 0;
-      h.pollHalt = () => (++polls === 3 || polls === 6 ? 'HI' : undefined);
+      h.pollHalt = () => (++polls === 3 || h.out.endsWith('left\n') ? 'HI' : undefined);
       const r = run(src, [], h);
-      expect(r.out).toMatch(/^HALT at 3\ndone 1\n$/);
+      expect(r.out).toBe('HALT at 3\ndone 1\nleft\n');
       expect(r.error?.codeText).toBe('4.1');
-      expect(r.error?.line).toBe(7);
+      expect(r.error?.line).toBe(8);
     }
   });
 

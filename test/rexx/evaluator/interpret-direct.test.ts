@@ -66,8 +66,8 @@ const value = fc.oneof(
   fc.integer({ min: -999_999_999, max: 999_999_999 }).map(String),
   fc.constantFrom('0', '-0', '1', '999999999', '123456789012', '0.5', '1E3', ' 7 ', 'abc', '', '2.50', '-1'),
 );
-const term = fc.constantFrom('a', 'B', 'c', 'u', 's.a', 'S.1', 'S.', '7', '0', '12345', '0.5', '.5', '999999999', '3.0', '1');
-const op = fc.constantFrom('+', '-', '*', '/', '%', '//', ' + ', ' * ', '\t-\t');
+const term = fc.constantFrom('a', 'B', 'c', 'u', 's.a', 'S.1', 'S.', '7', '0', '12345', '0.5', '.5', '999999999', '3.0', '1', "'12'", '"x"', "''", "' 4 '");
+const op = fc.constantFrom('+', '-', '*', '/', '%', '//', ' + ', ' * ', '\t-\t', '||', ' || ');
 const expr = fc.tuple(term, fc.array(fc.tuple(op, term), { maxLength: 5 })).map(([t, rest]) => t + rest.map(([o, x]) => o + x).join(''));
 const clause = fc.tuple(fc.constantFrom('a', 'B', 'u', 's.a', 'S.1', 'S.'), fc.constantFrom('=', ' = '), expr).map(([t, e, x]) => t + e + x);
 const source = fc.array(clause, { minLength: 1, maxLength: 3 }).map((cs) => cs.join('; '));

@@ -9,11 +9,17 @@
  * the engine works on ranges of the source and skips trailing placeholders.
  * Every generated template is run through each way the interpreter parses:
  * the compiled PARSE VAR clause, PARSE VALUE, PARSE ARG, and traced PARSE
- * (where every assignment goes through assign()).
+ * (where every assignment goes through assign()), once with the untraced
+ * parses done by parse-codegen.ts's generated parser (made at the first use)
+ * and once by parseItems' loop.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { run } from '../helpers.js';
+import { parseCodegenOptions } from '../../../src/rexx/evaluator/parse-codegen.js';
+
+const defaults = { ...parseCodegenOptions };
+afterAll(() => Object.assign(parseCodegenOptions, defaults));
 
 type Item =
   | { k: 't'; name: string | null }
@@ -158,8 +164,17 @@ function program(source: string, items: Item[], pvar: string): string {
   ].join('\n');
 }
 
-describe('PARSE templates against the model', () => {
+/** The same tests with the untraced parses generated, and not. */
+const MODES = [
+  { name: 'generated parsers', enabled: true },
+  { name: "parseItems' loop", enabled: false },
+];
+
+describe.each(MODES)('PARSE templates against the model ($name)', ({ enabled }) => {
+  const setMode = () => Object.assign(parseCodegenOptions, { enabled, hotUses: 1 });
+
   it('every parse path assigns what the model does', () => {
+    setMode();
     fc.assert(
       fc.property(caseArb, ({ source, items, pvar, varAt }) => {
         const its = withVarPattern(items, varAt, pvar);
@@ -172,6 +187,7 @@ describe('PARSE templates against the model', () => {
   });
 
   it('PARSE ARG with several templates parses argument i with template i', () => {
+    setMode();
     // templates over disjoint targets: V1..V3 in the first, V4 V5 in the second
     const first = fc.array(
       fc.oneof(itemArb.filter((it) => it.k !== 't'), fc.constantFrom<string | null>('V1', 'V2', 'V3', null).map((name): Item => ({ k: 't', name }))),
@@ -203,6 +219,31 @@ describe('PARSE templates against the model', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('PARSE details', () => {
+  it('a position written as a number is what =(var) gives, also below DIGITS 9', () => {
+    const src = [
+      "s = copies('abcdefghij', 20); p = 123; q = 45",
+      'do d = 9 to 1 by -4',
+      '  numeric digits d',
+      '  parse var s 123 x +45 y',
+      '  parse var s =(p) x2 +(q) y2',
+      "  say d (x == x2) (y == y2) length(x) length(y)",
+      'end',
+    ].join('\n');
+    expect(run(src).out).toBe(run(src.replace('parse var s 123 x +45 y', 'parse var s =(p) x +(q) y')).out);
+    expect(run(src).out.split('\n')[0]).toBe('9 1 1 45 33');
+  });
+
+  it('a bad position raises Error 26.4 on its line, from a generated parser too', () => {
+    for (const enabled of [true, false]) {
+      Object.assign(parseCodegenOptions, { enabled, hotUses: 2 });
+      const r = run("s = 'abcdef'\ndo i = 1 to 5\n  q = i\n  if i = 4 then q = 'x'\n  parse var s =(q) v\nend\n");
+      expect(r.error?.codeText).toBe('26.4');
+      expect(r.err).toContain('line 5');
+    }
   });
 
   it('skips nothing observable for trailing placeholders', () => {

@@ -23,12 +23,13 @@ function fast(src: string): unknown {
 const piece = fc.constantFrom(
   'x', 'Sum', 'a.b', 'a.', 'st.i.j', '1', '12345', '0.5', '.5', '3abc', '1e5', '1E', 'e', '!q', '_z', '#1', '$', '@',
   'do', 'DO ', 'end', ' to ', ' by ', ' for ', 'while', 'forever', 'j',
+  'say ', '"t"', "'it''s'", "'a'x", '||', "''",
   ' ', ' ', ' ', '\t', '=', '=', '+', '-', '*', '/', '//', '%', '**', ';', '==', '\\', '(', ')', "'s'", ',', '||', '/*c*/', ':',
 );
 
 describe('fast front end', () => {
   it('accepts the INTERPRET strings of bench b8', () => {
-    for (const s of ['x37 = 12345 * 3 + 4', 'sum = sum + x12', 'a=b//c%d-e/f', ' y = z ; w = 1;']) {
+    for (const s of ['x37 = 12345 * 3 + 4', 'sum = sum + x12', 'a=b//c%d-e/f', ' y = z ; w = 1;', "x = 'a'", 'say x', 'say', "x = 'it''s' || y", 'say "a;b" || 1 + 2', "say ''"]) {
       expect(fast(s)).toBeDefined();
       expect(fast(s)).toEqual(full(s));
     }
@@ -52,7 +53,8 @@ describe('fast front end', () => {
     for (const s of [
       'do forever; end', 'do while x; end', 'do j = 1 until x; end', 'do j = 1 to 2 to 3; end', 'do j = 1; end k',
       'do 5; end j', 'end', 'do; x = 1', 'do j == 1; end', 'do 1 = 2; end', 'do j = 1 to; end', 'do j = 1 x; end',
-      'if x then y = 1', 'x = -1', 'x = 1e+5', 'x = a b', "x = 'a'", 'x == 1', 'x = a * * b', 'say x', 'x = (1)', 'x = 1\ny = 2', '1 = 2', 'x = a / / b']) {
+      'if x then y = 1', "x = 'a'x", "x = 'abc", "x = 'a' 'b'", "x = 'a'b", 'x = a | b', "x = 'f'(1)", "say 'a' ||", 'say: x = 1',
+      "x = 'a\nb'", 'x = a ||| b', 'x = -1', 'x = 1e+5', 'x = a b', 'x == 1', 'x = a * * b', 'x = (1)', 'x = 1\ny = 2', '1 = 2', 'x = a / / b']) {
       expect(fast(s)).toBeUndefined();
     }
   });
@@ -104,10 +106,14 @@ describe('fast front end', () => {
   });
 
   it('agrees on random assignments (mostly accepted)', () => {
-    const sym = fc.constantFrom('x', 'Y1', 'a.b', 'c.', 'k.1.j', '7', '0.25', '.5', 'Q!', 'abc_9');
-    const op = fc.constantFrom('+', '-', '*', '/', '//', '%', ' + ', ' // ', '\t*\t');
+    const sym = fc.constantFrom('x', 'Y1', 'a.b', 'c.', 'k.1.j', '7', '0.25', '.5', 'Q!', 'abc_9', "'s'", '"T;u"', "'it''s'", "''");
+    const op = fc.constantFrom('+', '-', '*', '/', '//', '%', ' + ', ' // ', '\t*\t', '||', ' || ');
     const expr = fc.tuple(sym, fc.array(fc.tuple(op, sym), { maxLength: 6 })).map(([s, rest]) => s + rest.map(([o, t]) => o + t).join(''));
-    const clause = fc.tuple(fc.constantFrom('v', 'W.1', 'z.', 'q.r'), fc.constantFrom('=', ' = ', '= ', ' ='), expr).map(([t, e, x]) => t + e + x);
+    const clause = fc.oneof(
+      fc.tuple(fc.constantFrom('v', 'W.1', 'z.', 'q.r'), fc.constantFrom('=', ' = ', '= ', ' ='), expr).map(([t, e, x]) => t + e + x),
+      fc.tuple(fc.constantFrom('say ', 'SAY\t', 'Say  '), expr).map(([k, x]) => k + x),
+      fc.constant('say'),
+    );
     fc.assert(
       fc.property(fc.array(clause, { minLength: 1, maxLength: 3 }), fc.constantFrom(';', '; ', ' ;'), (cs, sep) => {
         const src = cs.join(sep);

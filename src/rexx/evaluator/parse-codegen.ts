@@ -1,0 +1,113 @@
+/**
+ * PARSE templates compiled to JavaScript (new Function), for the untraced
+ * PARSE of a template that runs often (parse-template.ts parseItems hands a
+ * template over after a few uses).
+ *
+ * The generated function does exactly what parseItems does, in the same
+ * order (ANSI X3.274-1996 §7.4.8; see parse-template.ts for the state it
+ * keeps): each pattern is looked for / evaluated first, then the targets
+ * before it get their piece word by word, the last one the rest less the one
+ * blank that ended the word before it; blanks are space and tab; trailing '.'
+ * placeholders are not scanned. What it saves is the interpretation of the
+ * item list: the item kinds, the literal patterns and their lengths, which
+ * targets are placeholders, and the constant positions are written into the
+ * code, and the targets' assigners are called at monomorphic call sites.
+ *
+ * Nothing of the program text reaches the generated source except literal
+ * patterns, which are embedded with JSON.stringify.
+ */
+import type { Activation } from './activation.js';
+import type { Compiled } from './expression.js';
+import type { Item } from './parse-template.js';
+
+export type DirectParser = (a: Activation, source: string) => void;
+
+/**
+ * enabled: off, every PARSE takes parseItems' loop (tests compare the two);
+ * hotUses: untraced parses of a template before its parser is generated.
+ */
+export const parseCodegenOptions = { enabled: true, hotUses: 8 };
+
+/** Code for the targets items[from..to), which share s[pb..pe). */
+function groupCode(items: Item[], from: number, to: number): string {
+  let code = 'w = pb;\n';
+  const last = to - 1;
+  for (let t = from; t < last; t++) {
+    const item = items[t]!;
+    if (item.dotsToEnd) return code;
+    code +=
+      'i = w;\n' +
+      'while (i < pe && ((c = s.charCodeAt(i)) === 32 || c === 9)) i++;\n' +
+      "if (noTab < 0) noTab = s.indexOf('\\t') < 0 ? 1 : 0;\n" +
+      "if (noTab === 1) { j = s.indexOf(' ', i); if (j < 0 || j > pe) j = pe; }\n" +
+      'else { j = i; while (j < pe && (c = s.charCodeAt(j)) !== 32 && c !== 9) j++; }\n' +
+      (item.set !== null ? `S${t}(a, s.slice(i, j));\n` : '') +
+      'w = j < pe ? j + 1 : pe;\n';
+  }
+  if (items[last]!.set !== null) code += `S${last}(a, s.slice(w, pe));\n`;
+  return code;
+}
+
+/** Code for the pattern items[k]: sets pb/pe (the piece before it) and moves the cursor. */
+function patternCode(item: Item, k: number): string {
+  switch (item.kind) {
+    case 1: {
+      if (item.v === '') return 'pb = cursor; pe = len; lastStart = len; cursor = len;\n';
+      return (
+        `p = s.indexOf(${JSON.stringify(item.v)}, cursor); pb = cursor;\n` +
+        `if (p < 0) { pe = len; lastStart = len; cursor = len; } else { pe = p; lastStart = p; cursor = p + ${item.v.length}; }\n`
+      );
+    }
+    case 2:
+      return (
+        `pat = E${k}(a); p = pat === '' ? -1 : s.indexOf(pat, cursor); pb = cursor;\n` +
+        'if (p < 0) { pe = len; lastStart = len; cursor = len; } else { pe = p; lastStart = p; cursor = p + pat.length; }\n'
+      );
+    default: {
+      const n = item.n >= 0 ? `(a.numeric.digits >= 9 ? ${item.n} : pv(a, E${k}))` : `pv(a, E${k})`;
+      const pos = item.kind === 3 ? `${n} - 1` : `lastStart + ${item.sign} * ${n}`;
+      return (
+        `pos = ${pos};\n` +
+        'if (pos < 0) pos = 0;\nif (pos > len) pos = len;\n' +
+        'pb = lastStart; pe = pos > lastStart ? pos : len; lastStart = pos; cursor = pos;\n'
+      );
+    }
+  }
+}
+
+/**
+ * The template's parser. `positionValue` evaluates a positional pattern's
+ * expression to a whole number (Error 26.4 otherwise), as parseItems does.
+ */
+export function generateParser(items: Item[], positionValue: (a: Activation, e: Compiled) => number): DirectParser {
+  let body = '';
+  let tFrom = 0;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    if (item.kind === 0) continue;
+    body += patternCode(item, k);
+    if (k > tFrom) body += groupCode(items, tFrom, k);
+    tFrom = k + 1;
+  }
+  if (items.length > tFrom) body += 'pb = cursor; pe = len;\n' + groupCode(items, tFrom, items.length);
+  const names: string[] = [];
+  const values: unknown[] = [];
+  items.forEach((item, k) => {
+    if (item.set !== null) {
+      names.push(`S${k}`);
+      values.push(item.set);
+    }
+    if (item.e !== null) {
+      names.push(`E${k}`);
+      values.push(item.e);
+    }
+  });
+  const src =
+    "'use strict';\nreturn function parse(a, s) {\n" +
+    'const len = s.length;\n' +
+    'let cursor = 0, lastStart = 0, noTab = -1, pb = 0, pe = 0, p = 0, pos = 0, w = 0, i = 0, j = 0, c = 0, pat = "";\n' +
+    body +
+    '};\n';
+  const make = new Function(...names, 'pv', src) as (...args: unknown[]) => DirectParser;
+  return make(...values, positionValue);
+}
