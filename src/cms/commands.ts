@@ -8,8 +8,9 @@
  * invalid option: 24; 113S not attached: 100).
  */
 import type { Accessed, Cms, CmdEnv, CommandDef } from './cms.js';
-import { type Fst, MinidiskFs } from './fs.js';
-import { abbrev, cmsDate, hex3, patternMatch, type Parsed } from './util.js';
+import { MinidiskFs } from './fs.js';
+import { cmdListfile, matchFiles } from './listfile.js';
+import { abbrev, hex3, type Parsed } from './util.js';
 import { SPOOL_COMMANDS } from './spool-cmds.js';
 import { REXX_COMMANDS } from './rexx-cmds.js';
 import { xedit } from './xedit.js';
@@ -211,64 +212,7 @@ function cmdSet(cms: Cms, p: Parsed, raw: string): number {
   return r.rc;
 }
 
-// ------------------------------------------------------------------ LISTFILE, STATE
-
-interface Match {
-  acc: Accessed;
-  f: Fst;
-}
-
-function matchFiles(cms: Cms, fn: string, ft: string, fm: string): Match[] {
-  const disks = fm === '*' ? cms.searchOrder() : [cms.diskFor(fm)].filter((x): x is Accessed => !!x);
-  const out: Match[] = [];
-  for (const acc of disks) {
-    const files = acc.disk
-      .list()
-      .filter((f) => patternMatch(fn, f.fn) && patternMatch(ft, f.ft) && (fm.length < 2 || fm === '*' || String(f.mode) === fm.charAt(1)))
-      .sort((a, b) => (a.fn + ' ' + a.ft).localeCompare(b.fn + ' ' + b.ft));
-    for (const f of files) out.push({ acc, f });
-  }
-  return out;
-}
-
-function cmdListfile(cms: Cms, p: Parsed): number {
-  const fn = up(p.words[1] ?? '*');
-  const ft = up(p.words[2] ?? '*');
-  const fm = up(p.words[3] ?? 'A');
-  let label = false;
-  let stack: 'FIFO' | 'LIFO' | undefined;
-  let noheader = false;
-  let date = false;
-  for (const o of p.options) {
-    if (abbrev(o, 'LABEL', 1) || o === 'L') label = true;
-    else if (abbrev(o, 'DATE', 1)) date = true;
-    else if (abbrev(o, 'STACK', 3) || o === 'FIFO') stack = 'FIFO';
-    else if (o === 'LIFO') stack = 'LIFO';
-    else if (abbrev(o, 'NOHEADER', 3)) noheader = true;
-    else if (abbrev(o, 'HEADER', 3) || o === 'FORMAT' || o === 'ALLOC' || o === 'FNAME') {
-      /* accepted */
-    } else return badOption(cms, 'LST', o);
-  }
-  if (fm !== '*' && !/^[A-Z][0-6]?$/.test(fm)) return cms.err('DMSLST048E', `Invalid mode ${fm}`, 24);
-  if (fm !== '*' && !cms.diskFor(fm)) return cms.err('DMSLST069E', `Filemode ${fm.charAt(0)} not accessed`, 36);
-  const files = matchFiles(cms, fn, ft, fm);
-  if (!files.length) return cms.err('DMSLST002E', 'File not found', 28);
-  const lines: string[] = [];
-  const detail = label || date;
-  if (detail && !noheader && !stack) lines.push('FILENAME FILETYPE FM FORMAT LRECL       RECS     BLOCKS   DATE     TIME');
-  for (const { acc, f } of files) {
-    const id = `${f.fn.padEnd(8)} ${f.ft.padEnd(8)} ${acc.letter}${f.mode}`;
-    if (!detail) lines.push(id);
-    else {
-      const d = cmsDate(f.date);
-      lines.push(`${id} ${f.recfm.padEnd(6)} ${String(f.lrecl).padStart(5)} ${String(f.records).padStart(10)} ${String(Math.max(f.blocks.length, f.records ? 1 : 0)).padStart(10)} ${d.date} ${d.time}`);
-    }
-  }
-  if (stack === 'FIFO') for (const l of lines) cms.queue.queue(l);
-  else if (stack === 'LIFO') for (const l of lines) cms.queue.push(l);
-  else cms.out(...lines);
-  return 0;
-}
+// ------------------------------------------------------------------ STATE
 
 function cmdState(cms: Cms, p: Parsed, _raw: string, _env: CmdEnv, mod = 'STT'): number {
   const fn = up(p.words[1]);

@@ -72,23 +72,45 @@ function systemName(cms: Cms): string {
   return cms.data.system;
 }
 
+/**
+ * The systems of this CSE collection (CP QUERY COLLECT). They share one spool, so each
+ * is a node SENDFILE reaches directly: the file goes to the user's reader, which is the
+ * same reader on every system — a system that is down shows it when the user logs on.
+ */
+function collectionMembers(cms: Cms): string[] {
+  const r = cms.ch.cp('QUERY COLLECT', true);
+  if (r.rc !== 0) return [systemName(cms)];
+  return r.lines.map((l) => /^\s+(\S+)\s+Slot\b/.exec(l)?.[1]).filter((n): n is string => !!n);
+}
+
+/**
+ * SENDFILE fn ft fm [TO] userid [AT node] | userid@node. The node is a system of the
+ * collection (the local one when omitted). Messages: DMSSND054E no userid (24);
+ * DMSSND976E unknown node (32; the number and text are a recollection, not verified
+ * against CMS Messages); CP's HCPSPL053E for a user not in the directory (53).
+ */
 function sendfile(cms: Cms, p: Parsed): number {
-  // SENDFILE fn ft fm [TO] userid [AT node]
   const w = p.words.map(up);
   const g = getFile(cms, 'SND', { words: w.slice(0, 4), options: [] });
   if (typeof g === 'number') return g;
   let i = 4;
   if (w[i] === 'TO') i++;
-  const to = w[i];
+  let to = w[i];
   if (!to) return cms.err('DMSSND054E', 'Userid not specified', 24);
-  const node = w[i + 1] === 'AT' ? w[i + 2] : undefined;
-  if (node && node !== systemName(cms)) return cms.err('DMSSND976E', `Node ${node} not found`, 32);
+  let node: string | undefined;
+  const at = /^([^@]+)@(.+)$/.exec(to);
+  if (at) [to, node] = [at[1]!, at[2]!];
+  else if (w[i + 1] === 'AT') {
+    node = w[i + 2];
+    if (!node) return cms.err('DMSSND054E', 'Node not specified', 24);
+  }
+  if (node && node !== systemName(cms) && !collectionMembers(cms).includes(node)) return cms.err('DMSSND976E', `Node ${node} not found`, 32);
   const { acc: f, fm } = g;
   const recs = f.acc.disk.read(f.fst).map((r) => (f.fst.recfm === 'F' ? r.trimEnd() : r));
   const rc = sendRecords(cms, to, [header(f.fst, fm), ...recs], f.fst.fn, f.fst.ft);
   if (rc !== 0) return rc;
   const d = cmsDate(Date.now());
-  cms.out(`File ${f.fst.fn} ${f.fst.ft} ${fm} sent to ${to} at ${systemName(cms)} on ${d.date} ${d.time}`);
+  cms.out(`File ${f.fst.fn} ${f.fst.ft} ${fm} sent to ${to} at ${node ?? systemName(cms)} on ${d.date} ${d.time}`);
   return 0;
 }
 

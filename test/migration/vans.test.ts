@@ -1,7 +1,9 @@
 // The moving vans (issue 5 "Done when"): SMSG MVVAN1 MIGRATE LNXA5VM MVVAN2 from OPERATOR.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster, type TestConsole } from '../../src/console/core/harness.js';
-import { targetFaults } from '../../src/cp/migration/target.js';
+import { relocations } from '../../src/cp/migration/engine.js';
+import { plannedFaults } from '../../src/cp/migration/relocate.js';
+import { incomingOf, targetFaults } from '../../src/cp/migration/target.js';
 
 let tc: TestCluster;
 let op: TestConsole;
@@ -11,6 +13,15 @@ function where(userid: string): string[] {
 }
 function counter(): number {
   return Number(new DataView(tc.cluster.findUser('LNXA5VM')!.storage.bytes.buffer).getBigUint64(0));
+}
+
+/** Wait (up to 20 s) until a condition holds. */
+async function until(ok: () => boolean): Promise<void> {
+  const t0 = Date.now();
+  while (!ok()) {
+    if (Date.now() - t0 > 20_000) throw new Error('condition not met in 20 s');
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 beforeAll(async () => {
@@ -52,6 +63,68 @@ describe('moving vans', () => {
     const c = counter();
     await new Promise((r) => setTimeout(r, 200));
     expect(counter()).toBeGreaterThan(c);
+  });
+
+  it('SMSG MVVAN1 CANCEL LNXA5VM stops the move in flight: the guest runs on, the destination drops its copy, the requester is told', async () => {
+    expect(where('LNXA5VM')).toEqual(['VMSYS1']);
+    const vmsys2 = tc.cluster.systems.get('VMSYS2')!;
+    // pass 1 stalls once its pages are sent, until a message reaches the van: in flight for sure
+    plannedFaults.set('LNXA5VM', { step: 'pass', pass: 1, kind: 'hold' });
+    try {
+      const from = op.output.length;
+      await op.type('SMSG MVVAN1 MIGRATE LNXA5VM MVVAN2');
+      await op.waitFor(/MIGRATE LNXA5VM accepted/, 60_000);
+      await until(() => (relocations.get('LNXA5VM')?.pagesSent ?? 0) > 0);
+      expect(incomingOf(vmsys2).has('LNXA5VM')).toBe(true); // the destination's partial copy
+      await op.type('SMSG MVVAN1 CANCEL LNXA5VM');
+      await op.waitFor(/MIGRATE LNXA5VM (complete|failed)/, 60_000);
+      const t = op.output.slice(from).join('\n');
+      expect(t).toMatch(/MSG FROM MVVAN1\s*: CANCEL LNXA5VM accepted: the migration stops at its next step/);
+      expect(t).toMatch(/MSG FROM MVVAN1\s*: MIGRATE LNXA5VM failed: cancelled by OPERATOR; it continues to run on VMSYS1/);
+      expect(t).not.toMatch(/MIGRATE LNXA5VM complete/);
+    } finally {
+      plannedFaults.clear();
+    }
+    expect(where('LNXA5VM')).toEqual(['VMSYS1']);
+    expect(incomingOf(vmsys2).has('LNXA5VM')).toBe(false);
+    expect(relocations.has('LNXA5VM')).toBe(false);
+    const c = counter();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(counter()).toBeGreaterThan(c);
+    // nothing in flight now: the van says so
+    const from = op.output.length;
+    await op.type('SMSG MVVAN1 CANCEL LNXA5VM');
+    await op.waitFor(/CANCEL LNXA5VM: no migration/, 20_000);
+    expect(op.output.slice(from).join('\n')).toMatch(/MSG FROM MVVAN1\s*: CANCEL LNXA5VM: no migration of LNXA5VM in progress by MVVAN1/);
+  });
+
+  it('VMRELOCATE CANCEL stops a move the van drives, too', async () => {
+    plannedFaults.set('LNXA5VM', { step: 'pass', pass: 1, kind: 'hold' });
+    try {
+      const from = op.output.length;
+      await op.type('SMSG MVVAN1 MIGRATE LNXA5VM MVVAN2');
+      await op.waitFor(/MIGRATE LNXA5VM accepted/, 60_000);
+      await until(() => (relocations.get('LNXA5VM')?.pagesSent ?? 0) > 0);
+      await op.type('#CP VMRELOCATE CANCEL LNXA5VM');
+      await op.waitFor(/MIGRATE LNXA5VM (complete|failed)/, 60_000);
+      const t = op.output.slice(from).join('\n');
+      expect(t).toMatch(/HCPRLH1962I Relocation of LNXA5VM is being cancelled/);
+      expect(t).toMatch(/MIGRATE LNXA5VM failed: page transfer failed: cancelled by OPERATOR; it continues to run on VMSYS1/);
+    } finally {
+      plannedFaults.clear();
+    }
+    expect(where('LNXA5VM')).toEqual(['VMSYS1']);
+    expect(incomingOf(tc.cluster.systems.get('VMSYS2')!).has('LNXA5VM')).toBe(false);
+  });
+
+  it('after a CANCEL the van moves the guest again on request', async () => {
+    const from = op.output.length;
+    await op.type('SMSG MVVAN1 MIGRATE LNXA5VM MVVAN2');
+    await op.waitFor(/MIGRATE LNXA5VM (complete|failed)/, 60_000);
+    expect(op.output.slice(from).join('\n')).toMatch(/MIGRATE LNXA5VM complete: VMSYS1 -> VMSYS2/);
+    expect(where('LNXA5VM')).toEqual(['VMSYS2']);
+    await op.type('#CP VMRELOCATE MOVE LNXA5VM VMSYS1 IMMEDIATE');
+    await op.waitFor(/has been relocated from VMSYS2 to VMSYS1/, 60_000);
   });
 
   it('a van that is not there: the requester is told, nothing moves', async () => {

@@ -25,6 +25,7 @@ import type { VirtualMachine } from '../guest/virtual-machine.js';
 import { cpMessage } from '../messages.js';
 import { OutwardMigration, relocations } from '../migration/engine.js';
 import { type GuestConfig, getGuestConfig } from '../migration/guest-image.js';
+import { plannedFaults } from '../migration/relocate.js';
 import { writeReport } from '../migration/report.js';
 import { targetReasons } from '../migration/target.js';
 import { authorized } from './diag100.js';
@@ -62,6 +63,11 @@ export async function diag104(vm: VirtualMachine, args: (string | number)[]): Pr
     const reasons = await m.check();
     if (reasons.length) return fail(1940, reasons.map((r) => cpMessage(r.id, ...r.inserts).text).join('\n'));
     relocations.set(userid, m);
+    const planned = plannedFaults.get(userid); // test hook, as for VMRELOCATE
+    if (planned) {
+      plannedFaults.delete(userid);
+      m.fault = planned;
+    }
     return { rc: 0, cc: 0, result: `${guest.storage.pages}` };
   }
   const userid = String(args[1] ?? '').toUpperCase();

@@ -67,12 +67,21 @@ export interface MoveOptions {
 
 export type Step = 'begin' | 'pass' | 'stun' | 'state' | 'restore' | 'resume';
 
-/** Test hook: fail (or cancel) at a step. kind: target | link | van | cancel | digest */
+/**
+ * Test hook: fail (or cancel) at a step. kind: target | link | van | cancel | digest |
+ * lostreply | lostcommit; 'hold' (step 'pass'): once that pass's pages are sent, the
+ * transfer stalls, as on a congested link, until the relocation is cancelled or the
+ * migrator has an interrupt pending (a special message for the van), at most 30 s — so a
+ * test can act while the move is certainly in flight, without sleeping.
+ */
 export interface FaultPlan {
   step: Step;
   pass?: number;
-  kind: 'target' | 'link' | 'van' | 'cancel' | 'digest' | 'lostreply' | 'lostcommit';
+  kind: 'target' | 'link' | 'van' | 'cancel' | 'digest' | 'lostreply' | 'lostcommit' | 'hold';
 }
+
+/** How long a 'hold' fault waits at most (ms). */
+const HOLD_MS = 30_000;
 
 export class MigrationFailed extends Error {}
 
@@ -201,14 +210,21 @@ export class OutwardMigration {
     return this.pending.length;
   }
 
-  /** Send the pages of the last retrieval (bulk, native: one ISFC message per 256 pages, 4 in flight). */
-  async sendPending(): Promise<number> {
+  /**
+   * Send the pages of the last retrieval (bulk, native: one ISFC message per 256 pages, 4 in
+   * flight). `interrupt` is the migrator's pending-interrupt test (a moving van with a
+   * special message waiting): the transfer then returns early, as an interruptible
+   * DIAGNOSE does, with the pages not sent kept for the next call — so the van can act on
+   * the message (a CANCEL) without waiting for the whole pass.
+   */
+  async sendPending(interrupt?: () => boolean): Promise<number> {
     const pages = this.pending;
     this.pending = [];
     const t0 = performance.now();
     let next = 0;
+    let sent = 0;
     const sendOne = async (): Promise<void> => {
-      while (next < pages.length) {
+      while (next < pages.length && !interrupt?.()) {
         this.checkCancel();
         const chunk = pages.slice(next, next + BATCH);
         next += BATCH;
@@ -217,15 +233,29 @@ export class OutwardMigration {
         await this.req('mig.pages', { userid: this.userid, pages: chunk }, data);
         for (const p of chunk) this.sent[p] = 1;
         this.pagesSent += chunk.length;
+        sent += chunk.length;
       }
     };
     await Promise.all(Array.from({ length: Math.min(WINDOW, Math.ceil(pages.length / BATCH)) }, sendOne));
+    // interrupted: what was not taken stays for the next call (before any later retrieval)
+    if (next < pages.length) this.pending = pages.slice(next);
     const ms = performance.now() - t0;
-    if (pages.length >= 64 && ms > 0) {
-      const bw = (pages.length * PAGE_SIZE) / ms;
+    if (sent >= 64 && ms > 0) {
+      const bw = (sent * PAGE_SIZE) / ms;
       this.bandwidth = this.bandwidth ? (this.bandwidth + bw) / 2 : bw;
     }
-    return pages.length;
+    await this.holdIfPlanned(interrupt);
+    return sent;
+  }
+
+  /** The 'hold' test fault: stall after this pass until cancelled or interrupted. */
+  private async holdIfPlanned(interrupt?: () => boolean): Promise<void> {
+    const f = this.fault;
+    if (!f || f.kind !== 'hold' || f.step !== 'pass' || (f.pass !== undefined && f.pass !== this.passes.length + 1)) return;
+    this.fault = undefined;
+    const t0 = Date.now();
+    while (!this.cancelRequested && !interrupt?.() && Date.now() - t0 < HOLD_MS) await new Promise((res) => setTimeout(res, 10));
+    this.checkCancel();
   }
 
   /** Stun the guest: its virtual CPU parks and stores nothing more. */
@@ -480,7 +510,8 @@ export class OutwardMigration {
       case 'digest':
       case 'lostreply':
       case 'lostcommit':
-        this.fault = f; // acted on in sendState / commit
+      case 'hold':
+        this.fault = f; // acted on in sendState / commit / sendPending
         return;
     }
   }

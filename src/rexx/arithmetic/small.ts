@@ -16,14 +16,16 @@
  * power of ten: v/p differs from an integer q+1 by at least 1/p, more than half
  * an ulp of q+1 (ulp(q) <= q * 2**-52 < 2/p), so the floor is never off by one
  * there; the quotient of the dividend by a general divisor is corrected as in
- * ops.ts (`divide`). The rounding is the standard's half up on the first
+ * ops.ts (`divide`), and a long one is found by long division in chunks
+ * (`longDivide`). The rounding is the standard's half up on the first
  * discarded digit: that digit is >= 5 exactly when the discarded remainder r of
  * v = q*p + r satisfies 2r >= p. Trailing-zero removal after division mirrors
  * stripTrailingZeros.
  *
- * Whatever is not covered (zero operands, an operand longer than 15 digits or
- * than DIGITS+1, any truncation of an operand, an aligned value too large) goes
- * to the exact path: this returns undefined. Property tests
+ * Whatever is not covered (a zero or non-numeric operand, an operand longer
+ * than 15 digits or than DIGITS+1, an aligned value or a quotient too large)
+ * goes to the exact path, which also raises the errors: this returns
+ * undefined. (Exponent overflow is raised by `finish`, as on the exact path.) Property tests
  * (test/rexx/arithmetic/small.test.ts) compare it with arithExact.
  */
 import type { NumericSettings } from './settings.js';

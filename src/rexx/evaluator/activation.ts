@@ -48,15 +48,15 @@ export interface DoFrame {
   byNeg?: boolean;
 }
 
+/** What a called routine starts with from its caller, and INTERPRET hands back. */
+type Settings = Pick<Activation, 'numeric' | 'trace' | 'interactive' | 'address' | 'prevAddress' | 'traps'>;
+
 /**
  * The settings a main program starts with (ANSI §8.2.x: NUMERIC DIGITS 9, FUZZ
  * 0, SCIENTIFIC; TRACE N; no traps). Every main activation shares these
  * objects, marked shared: ownNumeric and ownTraps copy them before a change.
  */
-const INITIAL: Pick<
-  Activation,
-  'numeric' | 'trace' | 'interactive' | 'address' | 'prevAddress' | 'traps' | 'depth' | 'elapsedStart' | 'condition'
-> = {
+const INITIAL: Settings & Pick<Activation, 'depth' | 'elapsedStart' | 'condition'> = {
   numeric: { digits: 9, fuzz: 0, form: 'SCIENTIFIC' },
   trace: 'N',
   interactive: false,
@@ -160,12 +160,7 @@ export class Activation {
     // all); INTERPRET and external routines adjust them in setUp, out of line
     // so that this constructor stays small enough to be inlined.
     const p = parent ?? INITIAL;
-    this.numeric = p.numeric;
-    this.trace = p.trace;
-    this.interactive = p.interactive;
-    this.address = p.address;
-    this.prevAddress = p.prevAddress;
-    this.traps = p.traps;
+    this.takeSettings(p);
     this.depth = p.depth + 1;
     this.elapsedStart = p.elapsedStart;
     // condition information is visible in routines called from a handler (CONDITION() there)
@@ -178,6 +173,20 @@ export class Activation {
       parent.sharedNumeric = true;
       parent.sharedTraps = true;
     }
+  }
+
+  /**
+   * Take the NUMERIC, TRACE and ADDRESS settings and the condition traps of
+   * `from`: a caller's (a new routine starts with them) or an INTERPRET
+   * string's activation (whose changes stay when it ends).
+   */
+  takeSettings(from: Settings): void {
+    this.numeric = from.numeric;
+    this.trace = from.trace;
+    this.interactive = from.interactive;
+    this.address = from.address;
+    this.prevAddress = from.prevAddress;
+    this.traps = from.traps;
   }
 
   /** The settings of an INTERPRET string and an external routine. */

@@ -48,8 +48,6 @@ export class ExprGen {
   regs = new Set<string>();
   /** set when the code made so far calls something that reads or sets variables in the pool */
   escapes = false;
-  /** variables used in a tail (read through their box) */
-  readonly tailVars = new Set<string>();
   /** number temporaries used by the current clause, and the most any clause used */
   private nTemp = 0;
   maxTemp = 0;
@@ -137,21 +135,34 @@ export class ExprGen {
     const s = this.stem(stem);
     const p0 = tail[0]!;
     if (tail.length === 1 && 'v' in p0) {
-      return `r_cget1(a, ${s}, ${this.tailBox(p0.v)}, ${JSON.stringify(stem)}, ${JSON.stringify(p0.v)})`;
+      const n = p0.v;
+      if (this.regs.has(n)) {
+        const b = this.box(n);
+        return `r_cgetR(a, ${s}, ${b}v, ${b}n, ${JSON.stringify(stem)}, ${JSON.stringify(n)})`;
+      }
+      return `r_cget1(a, ${s}, ${this.box(n)}, ${JSON.stringify(stem)}, ${JSON.stringify(n)})`;
     }
     return `r_cget(a, ${s}, ${JSON.stringify(stem)}, ${this.tail(tail)})`;
   }
 
-  /** The box of a variable used in a tail (which is then never kept in a local). */
-  tailBox(name: string): string {
-    this.tailVars.add(name);
-    return this.box(name);
+  /** Assignment of JavaScript string `v` to compound stem.name (one simple symbol as the tail). */
+  setComp1(st: string, name: string, v: string): string {
+    if (!this.regs.has(name)) return `r_cset1(${st}, ${this.box(name)}, ${JSON.stringify(name)}, ${v});\n`;
+    const b = this.box(name);
+    return `r_csetR(${st}, ${b}v, ${b}n, ${JSON.stringify(name)}, ${v});\n`;
+  }
+
+  /** A simple variable's value in a tail: its name when it has none (compileTail). */
+  private tailPart(name: string): string {
+    if (!this.regs.has(name)) return `(${this.box(name)}.v ?? ${JSON.stringify(name)})`;
+    const b = this.box(name);
+    return `(${b}v === null ? String(${b}n) : ${b}v ?? ${JSON.stringify(name)})`;
   }
 
   /** A tail's value (expression.ts compileTail): constant parts as written, symbols by value or name. */
   tail(parts: TailPart[]): string {
     if (parts.every((p) => 'c' in p)) return JSON.stringify(parts.map((p) => (p as { c: string }).c).join('.'));
-    return parts.map((p) => ('c' in p ? JSON.stringify(p.c) : `(${this.tailBox(p.v)}.v ?? ${JSON.stringify(p.v)})`)).join(' + "." + ');
+    return parts.map((p) => ('c' in p ? JSON.stringify(p.c) : this.tailPart(p.v))).join(' + "." + ');
   }
 
   /** Assignment of JavaScript string `v` to simple variable `name`. */
@@ -166,10 +177,18 @@ export class ExprGen {
     return this.regs.has(name) ? `${b}v = ${b}k = null; ${b}n = ${n};` : `${b}.v = ${b}.ns = String(${n}); ${b}.n = ${n};`;
   }
 
-  /** Code copying the registers into their boxes (before anything outside can look), as a statement. */
-  flush(): string {
+  /** A simple variable's integer value (expression.ts buildInt 'var'): NaN when unset or not a plain integer. */
+  intRead(name: string): string {
+    const b = this.box(name);
+    if (this.regs.has(name)) return `(${b}v === ${b}k ? ${b}n : (${b}k = ${b}v, ${b}n = r_pint(${b}v)))`;
+    return `(${b}.v === ${b}.ns ? ${b}.n : r_int(${b}))`;
+  }
+
+  /** Code copying the registers (or one) into their boxes (before anything outside can look), as statements. */
+  flush(only?: string): string {
     let s = '';
-    for (const name of this.regs) {
+    for (const name of only !== undefined ? [only] : this.regs) {
+      if (!this.regs.has(name)) continue;
       const b = this.box(name);
       // (a box's ns/n cache: n is plainInt(ns), NaN when ns is undefined)
       s += `if (${b}v === null) ${b}v = ${b}k = String(${b}n);\n${b}.v = ${b}v; if (${b}k === null) { ${b}.ns = undefined; ${b}.n = NaN; } else { ${b}.ns = ${b}k; ${b}.n = ${b}n; }\n`;
@@ -177,10 +196,11 @@ export class ExprGen {
     return s;
   }
 
-  /** Code loading the registers from their boxes. */
-  load(): string {
+  /** Code loading the registers (or one) from their boxes. */
+  load(only?: string): string {
     let s = '';
-    for (const name of this.regs) {
+    for (const name of only !== undefined ? [only] : this.regs) {
+      if (!this.regs.has(name)) continue;
       const b = this.box(name);
       s += `${b}v = ${b}.v; ${b}k = ${b}.ns; ${b}n = ${b}.n;\n`;
     }
@@ -218,11 +238,8 @@ export class ExprGen {
         const n = plainInt(e.v);
         return n === n ? `${n}` : null;
       }
-      case 'var': {
-        const b = this.box(e.name);
-        if (this.regs.has(e.name)) return `(${b}v === ${b}k ? ${b}n : (${b}k = ${b}v, ${b}n = r_pint(${b}v)))`;
-        return `(${b}.v === ${b}.ns ? ${b}.n : r_int(${b}))`;
-      }
+      case 'var':
+        return this.intRead(e.name);
       case 'pre': {
         if (e.op === '\\') return null;
         const x = this.genInt(e.e);

@@ -77,6 +77,43 @@ export function cget1(a: Activation, st: Stem, b: Box, stem: string, name: strin
   return v !== undefined ? v : ri(a).novalue(a, stem + t);
 }
 
+/**
+ * cget1 for a tail variable kept in a local (codegen-expr.ts registers):
+ * v null means the value is String(n), an integer below 10**9 in
+ * magnitude, which names element n when n >= 0 (String(-0) is '0').
+ */
+export function cgetR(a: Activation, st: Stem, v: string | null | undefined, n: number, stem: string, name: string): string {
+  if (v === null) {
+    if (n >= 0) {
+      const x = st.getN(n);
+      return x !== undefined ? x : ri(a).novalue(a, stem + String(n));
+    }
+    v = String(n);
+  }
+  const t = v ?? name;
+  const i = strIndex(t);
+  const x = i >= 0 ? st.getN(i) : st.get(t);
+  return x !== undefined ? x : ri(a).novalue(a, stem + (i >= 0 ? String(i) : t));
+}
+
+/** cset1 for a tail variable kept in a local. */
+export function csetR(st: Stem, v: string | null | undefined, n: number, name: string, value: string): void {
+  if (v === null) {
+    if (n >= 0) return st.setN(n, value);
+    v = String(n);
+  }
+  const t = v ?? name;
+  const i = strIndex(t);
+  if (i >= 0) st.setN(i, value);
+  else st.set(t, value);
+}
+
+/** The element index a tail string names (expression.ts boxIndex), or -1. */
+function strIndex(t: string): number {
+  const n = plainInt(t);
+  return n >= 0 && t.length === String(n).length ? n : -1;
+}
+
 /** Compound variable with any other tail (already evaluated). */
 export function cget(a: Activation, st: Stem, stem: string, t: string): string {
   const v = st.get(t);

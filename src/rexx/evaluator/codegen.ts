@@ -47,8 +47,6 @@ class RegionGen {
   private readonly x = new ExprGen();
   private readonly loops: Loop[] = [];
   private nLoops = 0;
-  /** control variables (read and stepped through their boxes) */
-  readonly ctrls = new Set<string>();
 
   constructor(
     private readonly clauses: readonly Clause[],
@@ -130,7 +128,7 @@ class RegionGen {
           const st = x.stem(ref.stem);
           const p0 = ref.tail[0]!;
           const v = x.genStr(c.e);
-          if (ref.tail.length === 1 && 'v' in p0) s += `r_cset1(${st}, ${x.tailBox(p0.v)}, ${JSON.stringify(p0.v)}, ${v});\n`;
+          if (ref.tail.length === 1 && 'v' in p0) s += x.setComp1(st, p0.v, v);
           else s += `t = ${v}; ${st}.set(${x.tail(ref.tail)}, t);\n`;
         }
         return s + (hasCall(c.e) ? 'r_pend(a);\n' : '');
@@ -194,7 +192,6 @@ class RegionGen {
       if (ref.k !== 'var') throw new NotCompilable();
       ctrl = ref.name;
       cb = x.box(ctrl);
-      this.ctrls.add(ctrl);
       // start, then TO / BY / FOR in the order written, each evaluated once (interpreter.ts doStart)
       init += `{ const st = r_num(${x.genStr(spec.start!)}, 6);\n`;
       for (const key of spec.order) {
@@ -203,7 +200,7 @@ class RegionGen {
         else if (key === 'by') init += `by${k} = r_norm(a, r_num(${v}, 5));\n`;
         else init += `${left} = r_forCount(a, ${v});\n`;
       }
-      init += `${cb}.v = r_norm(a, st); }\n`;
+      init += x.setStr(ctrl, 'r_norm(a, st)') + '}\n';
       if (spec.to) {
         to = `to${k}`;
         decl += `, ${to} = "", ${to}I = 0`;
@@ -217,7 +214,9 @@ class RegionGen {
     this.loops.push({ label, ctrl });
     const body = this.block(n.body);
     this.loops.pop();
-    const cbInt = `(${cb}.v === ${cb}.ns ? ${cb}.n : r_int(${cb}))`;
+    const cbInt = ctrl === undefined ? '' : x.intRead(ctrl);
+    // the slow paths read (and step) the control variable in its box
+    const viaBox = (code: string): string => (ctrl === undefined ? code : `{\n${x.flush(ctrl)}${code}${x.load(ctrl)}}\n`);
     // end of an iteration (after END, or ITERATE): UNTIL, then step the control variable
     let next = '';
     if (spec.untilE) next += `${this.ifCond(spec.untilE, 4)} break ${label};\n`;
@@ -225,8 +224,8 @@ class RegionGen {
       const t = x.temp();
       const p = x.temp();
       next +=
-        `if (${by}I === ${by}I && a.numeric.digits >= 9 && (${p} = ${cbInt}) === ${p} && (${t} = ${p} + ${by}I) < 1e9 && ${t} > -1e9) { ${cb}.v = ${cb}.ns = String(${t}); ${cb}.n = ${t}; }\n` +
-        `else r_stepVar(a, ${cb}, ${JSON.stringify(ctrl)}, ${by}, ${by}I);\n`;
+        `if (${by}I === ${by}I && a.numeric.digits >= 9 && (${p} = ${cbInt}) === ${p} && (${t} = ${p} + ${by}I) < 1e9 && ${t} > -1e9) { ${x.setInt(ctrl, t)} }\n` +
+        `else ${viaBox(`r_stepVar(a, ${cb}, ${JSON.stringify(ctrl)}, ${by}, ${by}I);\n`)}`;
     }
     // the tests at the top of each iteration: TO, FOR/count, WHILE (interpreter.ts loopContinues)
     let tests = '';
@@ -234,7 +233,7 @@ class RegionGen {
       const p = x.temp();
       tests +=
         `if (${to}I === ${to}I && a.numeric.digits - a.numeric.fuzz >= 9 && (${p} = ${cbInt}) === ${p}) { if (${by}N ? ${p} < ${to}I : ${p} > ${to}I) break ${label}; }\n` +
-        `else if (r_toDone(a, ${cb}, ${JSON.stringify(ctrl)}, ${to}, ${to}I, ${by}N)) break ${label};\n`;
+        `else ${viaBox(`if (r_toDone(a, ${cb}, ${JSON.stringify(ctrl)}, ${to}, ${to}I, ${by}N)) break ${label};\n`)}`;
     }
     if (hasFor) tests += `if (${left} === 0) break ${label};\n${left}--;\n`;
     if (spec.whileE) tests += `${this.ifCond(spec.whileE, 3, true)} break ${label};\n`;
@@ -257,7 +256,8 @@ class RegionGen {
    */
   private tick(): string {
     if (this.x.regs.size === 0) return 'r_tick(a);\n';
-    return `if ((++I.clauseCount & 255) === 0 && I.host.pollHalt) {\n${this.x.flush()}r_pollNow(a);\n${this.x.load()}}\n`;
+    // (live: the registers hold the values; while a handler runs, the boxes do)
+    return `if ((++I.clauseCount & 255) === 0 && I.host.pollHalt) {\n${this.x.flush()}live = false;\nr_pollNow(a);\n${this.x.load()}live = true;\n}\n`;
   }
 
   /** The source of the function that makes the region function. */
@@ -270,10 +270,10 @@ class RegionGen {
     for (const [name, b] of x.boxes) s += `const ${b} = a.pool.box(${JSON.stringify(name)});\n`;
     for (const [name, st] of x.stems) s += `const ${st} = a.pool.stem(${JSON.stringify(name)});\n`;
     s += x.declare();
-    s += `const I = a.interp;\nlet pc = ${root.idx}, t = "", cond = false`;
+    s += `const I = a.interp;\nlet pc = ${root.idx}, t = "", cond = false, live = true`;
     for (let i = 0; i < x.maxTemp; i++) s += `, n${i} = 0`;
     s += ';\na.procedureAllowed = false;\n';
-    s += `try {\n${code}} catch (e) {\n${x.flush()}r_fault(a, pc);\nthrow e;\n}\n`;
+    s += `try {\n${code}} catch (e) {\nif (live) {\n${x.flush()}}\nr_fault(a, pc);\nthrow e;\n}\n`;
     s += `${x.flush()}a.pc = ${root.endIdx + 1};\nreturn undefined;\n};\n`;
     return s;
   }
@@ -287,9 +287,9 @@ class RegionGen {
     return !this.x.escapes;
   }
 
-  /** The simple variables of the region that can live in locals (used neither in tails nor as control variables). */
+  /** The simple variables of the region, all of which can live in locals. */
   registers(): string[] {
-    return [...this.x.boxes.keys()].filter((n) => !this.x.tailVars.has(n) && !this.ctrls.has(n));
+    return [...this.x.boxes.keys()];
   }
 
   /** Generate again with these variables in locals (the first generation found the region closed). */
@@ -331,8 +331,12 @@ export function compileRegion(
     if (e instanceof NotCompilable || e instanceof RexxError) return null;
     throw e;
   }
-  const make = new Function('R', 'K', src) as (r: typeof runtime, k: unknown[]) => RegionFn;
-  return make(runtime, g.consts());
+  try {
+    const make = new Function('R', 'K', src) as (r: typeof runtime, k: unknown[]) => RegionFn;
+    return make(runtime, g.consts());
+  } catch {
+    return null; // (a defect in the generated source: the clause loop runs the loop, as it always can)
+  }
 }
 
 export type { DoSpec };

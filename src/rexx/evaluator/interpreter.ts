@@ -1152,14 +1152,9 @@ export class Interpreter implements Runtime {
 
   /** INTERPRET runs in the routine's context: settings it changes stay changed. */
   private copyBack(a: Activation, act: Activation): void {
-    a.numeric = act.numeric;
+    a.takeSettings(act);
     a.sharedNumeric = act.sharedNumeric;
     a.sharedTraps = act.sharedTraps;
-    a.trace = act.trace;
-    a.interactive = act.interactive;
-    a.address = act.address;
-    a.prevAddress = act.prevAddress;
-    a.traps = act.traps;
     a.pool = act.pool;
     if (act.condition) a.condition = act.condition;
   }

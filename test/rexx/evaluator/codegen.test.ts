@@ -306,3 +306,53 @@ syntax: say 'ERR' rc sigl`;
     );
   });
 });
+
+describe('variables kept in locals', () => {
+  it('a CALL ON HALT handler that changes a variable and then fails leaves its change', () => {
+    same(`call on halt name h
+signal on syntax
+x = 0
+do i = 1 to 3000; x = x + 1; end
+exit
+h: x = 'changed'; y = 1 + 'a'
+syntax: say 'x=' x 'line' sigl`, (h) => {
+      let polls = 0;
+      h.pollHalt = () => (++polls === 2 ? 'HI' : undefined);
+    });
+  });
+
+  it('tails and control variables in locals name the same elements', () => {
+    same(`a. = 'D'; a.7 = 'seven'; a.0 = 'zero'; a.-1 = 'minus'
+do i = -1 to 8; j = i; k = i * 1; say i a.i a.j a.k; a.k = 'set' i; end
+do i = -1 to 8; say a.i; end
+j = '007'; do i = 1 to 1; say a.j; a.j = 'oh'; end; say a.007 a.7
+do i = 1 to 2; m = i - 0.5; b.m = i; n = m * 2; say b.m b.n c.i.m; end`);
+  });
+});
+
+describe('region arithmetic against the exact decimal path', () => {
+  it('integer operators in a compiled loop give what arithExact gives (results and errors)', async () => {
+    const { arithExact } = await import('../../../src/rexx/arithmetic/decimal.js');
+    type Op = '+' | '-' | '*' | '/' | '%' | '//';
+    const exact = (op: Op, x: string, y: string, digits: number): string => {
+      try {
+        return arithExact(op, x, y, { digits, fuzz: 0, form: 'SCIENTIFIC' });
+      } catch (e) {
+        return `ERR ${(e as { code?: number }).code}`;
+      }
+    };
+    const val = fc.oneof(
+      fc.integer({ min: -999_999_999, max: 999_999_999 }).map(String),
+      fc.integer({ min: -40, max: 40 }).map(String),
+      fc.constantFrom('0', '-0', '007', '999999999', '-999999999', '31623', '44721'),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom<Op>('+', '-', '*', '/', '%', '//'), val, val, fc.constantFrom(9, 12, 5), (op, x, y, digits) => {
+        codegenOptions.enabled = true;
+        const src = `numeric digits ${digits}; x = '${x}'; y = '${y}'\nsignal on syntax\ndo i = 1 to 1; r = x ${op} y; end\nsay r\nexit\nsyntax: say 'ERR' rc`;
+        expect(run(src).out.trim()).toBe(exact(op, x, y, digits));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -246,6 +246,24 @@ describe('PARSE details', () => {
     }
   });
 
+  it('targets are set left to right: a compound target sees the targets set before it', () => {
+    const src = [
+      "s. = '-'; out = ''",
+      'do k = 1 to 4',
+      "  parse value k 'v'k 'w'k with i s.i j s.j . (i) rest",
+      '  out = out i s.i j s.j rest',
+      'end',
+      'say out s.1 s.4',
+    ].join('\n');
+    const outputs = [true, false].map((enabled) => {
+      Object.assign(parseCodegenOptions, { enabled, hotUses: 1 });
+      return run(src).out;
+    });
+    expect(outputs[0]).toBe(outputs[1]);
+    // as Regina 3.6 says it
+    expect(outputs[0]).toBe(' 1 v1 w1   2 v2 w2   3 v3 w3   4 v4 w4   v1 v4\n');
+  });
+
   it('skips nothing observable for trailing placeholders', () => {
     const r = run("parse value ' a  b c ' with x . . \nsay '[' || x || ']'\nparse value 'k1 k2 k3' with . y . 'k3' z .\nsay '[' || y || '][' || z || ']'");
     expect(r.out).toBe('[a]\n[k2][]\n');
