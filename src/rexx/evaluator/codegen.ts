@@ -19,11 +19,16 @@
  *    once in the order written, the control variable read back from its box
  *    at each step (the body may change it), the same errors (26.2, 26.3,
  *    41.4-41.6, 34.3, 34.4).
+ *  - in a region that calls nothing (no function call, no clause run by
+ *    the clause loop's code), variables live in JavaScript locals — an
+ *    integer result is not written as a string until something needs the
+ *    string — and go back to their boxes when the region ends, throws, or
+ *    polls HALT (a CALL ON HALT handler sees and may change them).
  * Regions with what the clause loop must see (a label, SIGNAL, TRACE or
  * TRACE(), PROCEDURE, INTERPRET, a compound control variable, LEAVE or
  * ITERATE of a loop outside the region) are not compiled.
  */
-import type { Clause, Program, DoSpec, Expr } from '../ast.js';
+import type { Clause, Program, Expr } from '../ast.js';
 import type { Activation } from './activation.js';
 import { structureLoop, type Node } from './codegen-structure.js';
 import { ExprGen, NotCompilable, hasCall } from './codegen-expr.js';
@@ -339,4 +344,3 @@ export function compileRegion(
   }
 }
 
-export type { DoSpec };

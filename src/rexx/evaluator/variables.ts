@@ -101,6 +101,37 @@ export class Stem {
   }
 }
 
+/**
+ * A pool's stems by name (`pool.stems`): the first two in fields, the rest in
+ * a Map made when needed. A procedure that exposes a stem or uses one or two
+ * of its own (the common case) costs one small object, not a Map.
+ */
+export class StemTable {
+  private n0: string | undefined = undefined;
+  private s0: Stem | undefined = undefined;
+  private n1: string | undefined = undefined;
+  private s1: Stem | undefined = undefined;
+  private more: Map<string, Stem> | undefined = undefined;
+
+  get(name: string): Stem | undefined {
+    if (this.n0 === name) return this.s0;
+    if (this.n1 === name) return this.s1;
+    const m = this.more;
+    return m === undefined ? undefined : m.get(name);
+  }
+
+  /** Give stem `name` the Stem s (PROCEDURE EXPOSE shares the caller's). */
+  set(name: string, s: Stem): void {
+    if (this.n0 === name || this.n0 === undefined) {
+      this.n0 = name;
+      this.s0 = s;
+    } else if (this.n1 === name || this.n1 === undefined) {
+      this.n1 = name;
+      this.s1 = s;
+    } else (this.more ??= new Map()).set(name, s);
+  }
+}
+
 /** What `pool.simple` offers: the box of each simple variable by name. */
 export interface SimpleVars {
   get(name: string): Box | undefined;
@@ -131,7 +162,7 @@ export class VarPool implements SimpleVars {
   private b5: Box | undefined;
   /** names beyond the six in the fields */
   private more: Map<string, Box> | undefined;
-  private stemMap: Map<string, Stem> | undefined;
+  private stemTable: StemTable | undefined;
   /** SIGL's box, kept at hand: every CALL sets it in the caller's pool */
   private siglBox: Box | undefined;
 
@@ -149,7 +180,7 @@ export class VarPool implements SimpleVars {
     this.k5 = undefined;
     this.b5 = undefined;
     this.more = undefined;
-    this.stemMap = undefined;
+    this.stemTable = undefined;
     this.siglBox = undefined;
   }
 
@@ -196,8 +227,8 @@ export class VarPool implements SimpleVars {
   }
 
   /** The stems (made on first use: most procedure pools never see one). */
-  get stems(): Map<string, Stem> {
-    return (this.stemMap ??= new Map());
+  get stems(): StemTable {
+    return (this.stemTable ??= new StemTable());
   }
 
   box(name: string): Box {

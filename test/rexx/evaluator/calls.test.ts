@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { say, errorOf, run, TestHost } from '../helpers.js';
-import { VarPool, Box } from '../../../src/rexx/evaluator/variables.js';
+import { VarPool, Box, Stem } from '../../../src/rexx/evaluator/variables.js';
 
 describe('SIGL across calls', () => {
   it('is set in the caller and not seen after a plain PROCEDURE (Regina: LIT)', () => {
@@ -279,6 +279,32 @@ describe('VarPool against a Map model', () => {
         return true;
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('stems: stem() and stems.get/set agree with a Map of stems', () => {
+    const STEMS = ['A.', 'B.', 'C.', 'D.', 'E.'];
+    const stemOp = fc.record({ share: fc.boolean(), name: fc.constantFrom(...STEMS) });
+    fc.assert(
+      fc.property(fc.array(stemOp, { maxLength: 30 }), (ops) => {
+        const pool = new VarPool();
+        const model = new Map<string, Stem>();
+        for (const o of ops) {
+          if (o.share) {
+            const st = new Stem();
+            pool.stems.set(o.name, st);
+            model.set(o.name, st);
+          } else {
+            const st = pool.stem(o.name);
+            if (pool.stem(o.name) !== st) return false;
+            if (model.has(o.name) && model.get(o.name) !== st) return false;
+            model.set(o.name, st);
+          }
+          for (const n of STEMS) if (pool.stems.get(n) !== model.get(n)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 300 },
     );
   });
 });
