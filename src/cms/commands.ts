@@ -1,7 +1,8 @@
 /**
  * The CMS command table (issue 4): name, minimum abbreviation, handler. File system
- * commands are here; spool commands in spool-cmds.ts, the REXX-facing ones (EXECIO,
- * GLOBALV, buffers, WAKEUP) in rexx-cmds.ts, XEDIT in xedit.ts.
+ * commands are here (LISTFILE and the file matching it shares in listfile.ts); spool
+ * commands in spool-cmds.ts, the REXX-facing ones (EXECIO, GLOBALV, buffers, WAKEUP) in
+ * rexx-cmds.ts, XEDIT in xedit.ts.
  *
  * DMS messages follow z/VM CMS: DMSmmmnnns text, rc by message (002E file not found:
  * 28; 037E read-only: 36; 069E not accessed: 36; 054E incomplete fileid: 24; 003E

@@ -55,10 +55,88 @@ export interface Interpreted {
  * SEEN marks a string of assignments met once and run from its scan without
  * a tree (interpretedOrScanned): most strings built in a loop are never
  * met again, and those that are get their tree the second time.
+ *
+ * Not a Map: a loop building its strings makes a new string each time, never
+ * met before, and a Map spends more on hashing and inserting it (V8 hashes a
+ * fresh string in the runtime, and the generations grow and rehash) than the
+ * fast path spends running it (bench b8). This table hashes a few characters
+ * in JS and is two-way set-associative with a fixed number of sets, so a
+ * stream of distinct strings costs no allocation beyond the slot it takes.
+ * Each slot has a `used` bit, set when its string is met again: a new string
+ * takes the place of the older of its set's strings not met again since
+ * they were stored, so a stream of strings met once passes through while the
+ * strings used again and again stay (and a string met once has one other
+ * string's time to be met again); when both are in use, the new string is
+ * not kept, and clears one bit instead so that a string no longer used makes
+ * way in the end (a clock, as in page replacement).
  */
 const SEEN = null;
-const interpreted = new Cache<Interpreted | typeof SEEN>();
-const programs = new Cache<Program>();
+type Entry = Interpreted | typeof SEEN;
+
+const SETS = 512; // a power of two; two ways each: at most 1024 strings kept
+const keys: (string | undefined)[] = new Array<string | undefined>(2 * SETS).fill(undefined);
+const entries: (Entry | undefined)[] = new Array<Entry | undefined>(2 * SETS).fill(undefined);
+const used = new Uint8Array(2 * SETS);
+
+/** A hash of s: FNV-1a over its length and, for a long string, only its first and last 64 characters. */
+function hashOf(s: string): number {
+  const n = s.length;
+  let h = Math.imul(2166136261 ^ n, 16777619);
+  if (n <= 128) {
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  } else {
+    for (let i = 0; i < 64; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+    for (let i = n - 64; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  }
+  return h ^ (h >>> 15);
+}
+
+/** The slot holding source (set by find), or the first slot of its set when it is not there. */
+let slot = 0;
+/** Whether find found source in `slot`. */
+let found = false;
+
+/** The entry of source, or undefined; leaves slot and found for store. */
+function find(source: string): Entry | undefined {
+  const s0 = (hashOf(source) & (SETS - 1)) << 1;
+  let i = s0;
+  if (keys[i] !== source) {
+    i++;
+    if (keys[i] !== source) {
+      slot = s0;
+      found = false;
+      return undefined;
+    }
+  }
+  slot = i;
+  found = true;
+  used[i] = 1;
+  return entries[i];
+}
+
+/**
+ * Store e for the source find was last called with (and did not find, or
+ * found SEEN). A new string goes first in its set, the one there moving
+ * second, when the second is free or not in use; else in place of the first
+ * when that one is not in use; else it is not kept (see above).
+ */
+function store(source: string, e: Entry): void {
+  let i = slot;
+  if (!found) {
+    const i1 = i + 1;
+    if (keys[i1] === undefined || used[i1] === 0) {
+      keys[i1] = keys[i];
+      entries[i1] = entries[i];
+      used[i1] = used[i]!;
+    } else if (used[i] !== 0) {
+      used[i1] = 0;
+      return;
+    }
+    used[i] = 0;
+  }
+  keys[i] = source;
+  entries[i] = e;
+}
 
 function makeInterpreted(source: string, seenBefore: boolean): Interpreted {
   const prog = parse(source, 'INTERPRET');
@@ -66,13 +144,13 @@ function makeInterpreted(source: string, seenBefore: boolean): Interpreted {
   // met before (run from its scan then): compile it now
   if (plan && seenBefore) plan.runs = 1;
   const ip = { prog, plan };
-  interpreted.put(source, ip);
+  store(source, ip);
   return ip;
 }
 
 /** The parsed form of an INTERPRET string (parse errors are thrown, and not cached). */
 export function getInterpreted(source: string): Interpreted {
-  const ip = interpreted.find(source);
+  const ip = find(source);
   return ip != null ? ip : makeInterpreted(source, ip === SEEN);
 }
 
@@ -81,14 +159,16 @@ export function getInterpreted(source: string): Interpreted {
  * gives null and is left scanned for runScanned (evaluator/interpret-direct.ts).
  */
 export function interpretedOrScanned(source: string): Interpreted | null {
-  const ip = interpreted.find(source);
+  const ip = find(source);
   if (ip != null) return ip;
   if (ip === undefined && scanSource(source) && scannedAssignmentsOnly()) {
-    interpreted.put(source, SEEN);
+    store(source, SEEN);
     return null;
   }
   return makeInterpreted(source, ip === SEEN);
 }
+
+const programs = new Cache<Program>();
 
 export function getProgram(source: string, name: string): Program {
   if (name === 'INTERPRET') return getInterpreted(source).prog;

@@ -13,8 +13,8 @@
  *                                     "retrieve migration change bits" of the caller's
  *                                     outward migration (DIAG X'104'): result = "sent
  *                                     still-dirty ms"; it returns early when a special
- *                                     message is waiting for the caller (the rest stays
- *                                     pending for the next SEND); rc 1960 + why on failure
+ *                                     message arrives for the caller meanwhile (the rest
+ *                                     stays pending for the next SEND); rc 1960 + why on failure
  *   args ['DETACH', userid]           cc 0
  */
 import type { VirtualMachine } from '../guest/virtual-machine.js';
@@ -53,8 +53,10 @@ export async function diag100(vm: VirtualMachine, args: (string | number)[]): Pr
     if (!m || m.owner !== vm.userid) return { rc: 1961, cc: 2, result: '' };
     try {
       const t0 = performance.now();
-      // a special message waiting for the van interrupts the transfer (see sendPending)
-      const n = await m.sendPending(() => vm.smsgQueue.length > 0);
+      // a special message arriving for the caller interrupts the transfer (see sendPending);
+      // only a new one: messages it left unread must not stop every later pass
+      const queued = vm.smsgQueue.length;
+      const n = await m.sendPending(() => vm.smsgQueue.length > queued);
       const st = m.recordPass(n, performance.now() - t0);
       return { rc: 0, cc: 0, result: `${n} ${st.dirty} ${Math.round(st.ms)}` };
     } catch (e) {

@@ -23,7 +23,7 @@
  *   ops.ts      + - * / % // and numeric comparison on Decimals
  *   power.ts    the ** operator
  *   fast.ts     the small-integer fast path
- *   small.ts    the double fast path for + - * / at DIGITS <= 15
+ *   small.ts    the double fast path for + - * / % // at DIGITS <= 15
  *   compare.ts  comparisons decided by signs and magnitudes alone
  *   result.ts   exponent range check + layout of a result
  *   whole.ts    whole numbers
@@ -37,8 +37,8 @@ import { EXP_DIGITS, finish } from './result.js';
 import { wholeValue } from './whole.js';
 import { add, compareDecimal, divide, integerDivide, multiply, negate } from './ops.js';
 import { power } from './power.js';
-import { fastArith } from './fast.js';
-import { smallArith } from './small.js';
+import { intArith } from './fast.js';
+import { smallArith, smallIntArith, smallIntDivide } from './small.js';
 import { quickCompare } from './compare.js';
 
 export type ArithOp = '+' | '-' | '*' | '/' | '%' | '//' | '**';
@@ -68,10 +68,26 @@ export function toDecimal(s: string, n: Readonly<NumericSettings>): Decimal | un
  * division result too long.
  */
 export function arith(op: ArithOp, a: string, b: string, n: Readonly<NumericSettings>): string {
-  const r = fastArith(op, a, b, n.digits);
-  if (r !== undefined) return r;
-  if (n.digits <= 15 && (op === '+' || op === '-' || op === '*' || op === '/')) {
-    const q = smallArith(op, a, b, n);
+  const digits = n.digits;
+  if (digits >= 9) {
+    // small integers: each operand read once, for both integer paths
+    const x = smallInt(a);
+    if (x === x) {
+      const y = smallInt(b);
+      if (y === y) {
+        const r = intArith(op, x, y, digits);
+        if (r !== undefined) return r;
+        if (op === '+' || op === '-' || op === '*') {
+          const q = smallIntArith(op, x, y, n, a, b);
+          if (q !== undefined) return q;
+        }
+      }
+    }
+  }
+  if (digits <= 15) {
+    let q: string | undefined;
+    if (op === '+' || op === '-' || op === '*' || op === '/') q = smallArith(op, a, b, n);
+    else if (op === '%' || op === '//') q = smallIntDivide(op, a, b, digits);
     if (q !== undefined) return q;
   }
   return arithExact(op, a, b, n);

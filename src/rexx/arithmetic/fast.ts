@@ -16,9 +16,12 @@ import { smallInt } from './number.js';
 
 const LIMIT = Number.MAX_SAFE_INTEGER;
 
+/** BOUND[d] = 10**d for d < 16 (a table: `10 ** d` is a slow call to Math.pow in V8). */
+const BOUND: readonly number[] = Array.from({ length: 16 }, (_, d) => 10 ** d);
+
 /** 10**digits, or Infinity when that is beyond every value reached here. */
 function bound(digits: number): number {
-  return digits >= 16 ? Infinity : 10 ** digits;
+  return digits >= 16 ? Infinity : BOUND[digits]!;
 }
 
 export function fastArith(op: ArithOp, a: string, b: string, digits: number): string | undefined {
@@ -27,6 +30,11 @@ export function fastArith(op: ArithOp, a: string, b: string, digits: number): st
   if (x !== x) return undefined; // NaN
   const y = smallInt(b);
   if (y !== y) return undefined;
+  return intArith(op, x, y, digits);
+}
+
+/** fastArith on operands already read by smallInt (not NaN), at DIGITS >= 9. */
+export function intArith(op: ArithOp, x: number, y: number, digits: number): string | undefined {
   let r: number;
   switch (op) {
     case '+':

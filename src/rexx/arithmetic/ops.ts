@@ -11,8 +11,10 @@
  */
 import { type Decimal, ZERO, adjustedExponent, coefficient, decimal } from './number.js';
 import {
+  bigDigitCount,
   pow10,
   roundAtPosition,
+  roundBigAt,
   roundBig,
   roundDigits,
   stripTrailingZeros,
@@ -51,7 +53,9 @@ export function add(a: Decimal, b: Decimal, digits: number): Decimal {
 
   let sum: Decimal;
   const m = Math.min(ta.e, tb.e);
-  if (ta.c.length + ta.e - m <= 15 && tb.c.length + tb.e - m <= 15) {
+  const xl = ta.c.length + ta.e - m; // digits of the aligned coefficients
+  const yl = tb.c.length + tb.e - m;
+  if (xl <= 15 && yl <= 15) {
     // both aligned coefficients are below 10**15: exact in a double
     const x = Number(ta.c) * 10 ** (ta.e - m);
     const y = Number(tb.c) * 10 ** (tb.e - m);
@@ -72,7 +76,11 @@ export function add(a: Decimal, b: Decimal, digits: number): Decimal {
       neg = tb.neg;
     }
     if (v === 0n) return ZERO;
-    sum = decimal(neg, v.toString(), m, v);
+    // rounded on the BigInt (the sum itself is never written out): the same
+    // position as below, from the sum's length found by comparisons
+    const len = bigDigitCount(v, (xl > yl ? xl : yl) + 1);
+    const sTop = m + len - 1;
+    return roundBigAt(neg, v, len, m, (sTop > top ? sTop : top) - digits + 1, digits);
   }
   const rTop = Math.max(top, adjustedExponent(sum));
   const r = roundAtPosition(sum, rTop - digits + 1);

@@ -108,21 +108,48 @@ export function stripLeadingZeros(s: string): string {
  * are ever written out (a product of two long coefficients has twice as many
  * digits as the result keeps). Same result as roundDigits on the full digits:
  * the first discarded digit is 5 or more exactly when the discarded part r of
- * v = q * 10**drop + r is at least 5 * 10**(drop-1).
+ * v = q * 10**drop + r is at least 5 * 10**(drop-1), that is exactly when
+ * (v + 5 * 10**(drop-1)) / 10**drop is q + 1 (one addition and one division:
+ * each BigInt operation allocates).
  */
 export function roundBig(neg: boolean, v: bigint, len: number, e: number, digits: number): Decimal {
   if (len <= digits) return decimal(neg, v.toString(), e, v);
   const drop = len - digits;
-  const p = pow10(drop);
-  let q = v / p;
-  if (v - q * p >= halfPow10(drop)) {
-    q++;
-    if (q === pow10(digits)) {
-      // 999.5 -> 1000: one digit more, and it is a zero (as roundDigits)
-      return decimal(neg, pow10(digits - 1).toString(), e + drop + 1, pow10(digits - 1));
-    }
+  const q = (v + halfPow10(drop)) / pow10(drop);
+  if (q === pow10(digits)) {
+    // 999.5 -> 1000: one digit more, and it is a zero (as roundDigits)
+    return decimal(neg, pow10(digits - 1).toString(), e + drop + 1, pow10(digits - 1));
   }
   return decimal(neg, q.toString(), e + drop, q);
+}
+
+/**
+ * ±v * 10**e (v > 0 with exactly `len` digits) rounded half up at position
+ * `low` (no digit below it kept), then to `digits` digits if the carry made
+ * one digit more: what roundAtPosition followed by roundDigits gives on the
+ * written-out digits, done on the BigInt so that only the kept digits are
+ * written out. The caller guarantees that no more than `digits` digits lie
+ * between `low` and v's most significant digit, so a carry can make at most
+ * 10**digits. The result may be zero.
+ */
+export function roundBigAt(neg: boolean, v: bigint, len: number, e: number, low: number, digits: number): Decimal {
+  if (e >= low) return decimal(neg, v.toString(), e, v);
+  const drop = low - e;
+  if (drop > len) return ZERO; // the guard digit is an implied leading zero
+  const q = (v + halfPow10(drop)) / pow10(drop); // half up, as in roundBig
+  if (q === 0n) return ZERO;
+  if (q === pow10(digits)) {
+    // 99.96 -> 100.0, one digit too many: the last one is a zero (roundDigits)
+    return decimal(neg, pow10(digits - 1).toString(), low + 1, pow10(digits - 1));
+  }
+  return decimal(neg, q.toString(), low, q);
+}
+
+/** Number of decimal digits of v, for 0 < v < 10**bound. */
+export function bigDigitCount(v: bigint, bound: number): number {
+  let len = bound;
+  while (len > 1 && v < pow10(len - 1)) len--;
+  return len;
 }
 
 const HALF: bigint[] = [];

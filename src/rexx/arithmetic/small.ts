@@ -1,6 +1,7 @@
 /**
  * The double fast path for + - * / at NUMERIC DIGITS 15 or less (the
- * default DIGITS 9 among them), for operands of at most 15 digits.
+ * default DIGITS 9 among them), for operands of at most 15 digits; and for
+ * % and // on whole numbers below 10**15 (smallIntDivide, at the end).
  *
  * The exact path (ops.ts) already computes such sums, products and quotients
  * in doubles, then rounds by slicing digit strings. Here the rounding is done
@@ -67,6 +68,33 @@ export function smallArith(
   else if (op === '/') d = quotient(x, y, digits);
   else d = sum(x, y, op === '-', digits);
   return d === undefined ? undefined : finish(d, n, a, op, b);
+}
+
+/**
+ * + - * on two small integers x, y (the strings a, b as read by smallInt: at most 9 digits) whose
+ * exact result, an integer below 2**53, may be too long for DIGITS — at
+ * DIGITS 9, 123456 * 7919 is 977648064 but 223456 * 7919 is 1.76954806E+9.
+ * The operands have at most 9 <= DIGITS digits, so none is truncated and no
+ * addend is cut by the alignment window; the standard's result is then the
+ * exact result rounded half up to DIGITS (as `rounded` does), with no operand
+ * ever parsed into a Decimal. undefined when not applicable.
+ */
+export function smallIntArith(
+  op: '+' | '-' | '*',
+  x: number,
+  y: number,
+  n: Readonly<NumericSettings>,
+  a: string,
+  b: string,
+): string | undefined {
+  const digits = n.digits;
+  if (digits < 9 || digits > MAX_LEN) return undefined;
+  const r = op === '+' ? x + y : op === '-' ? x - y : x * y;
+  const neg = r < 0;
+  const v = neg ? -r : r;
+  if (v > Number.MAX_SAFE_INTEGER) return undefined;
+  if (v < P10[digits]!) return String(v === 0 ? 0 : r); // (no '-0')
+  return finish(rounded(neg, v, 0, digits), n, a, op, b);
 }
 
 /** v * 10**e rounded half up to `digits` digits (v a positive integer < 2**53). */
@@ -213,4 +241,47 @@ function quotient(x: Decimal, y: Decimal, digits: number): Decimal | undefined {
   if (end === c.length) return d;
   c = c.slice(0, end);
   return decimal(d.neg, c, e);
+}
+
+/**
+ * Integer division and remainder (§7.4, as `integerDivide` in ops.ts) when
+ * both operands are whole numbers written with at most DIGITS+1 digits (so
+ * nothing is truncated) and below 10**15 in value — `1.58380000E+9 // 1000`
+ * at DIGITS 9 among them. Both values are then exact doubles, and so are the
+ * integer quotient (floorDiv) and the remainder x - q*y. The result is written
+ * directly: a quotient or remainder below 10**DIGITS is an integer the
+ * standard writes plainly (its coefficient has no more than DIGITS digits, so
+ * neither rounding nor exponential notation applies). Everything else — a zero
+ * divisor, a quotient of more than DIGITS digits (error 26.11 / 26.12), a
+ * fraction, a remainder needing exponential notation — returns undefined and
+ * goes to the exact path.
+ */
+export function smallIntDivide(op: '%' | '//', a: string, b: string, digits: number): string | undefined {
+  if (digits > MAX_LEN) return undefined;
+  const x = parseNumber(a);
+  if (x === undefined) return undefined;
+  const y = parseNumber(b);
+  if (y === undefined) return undefined;
+  const xv = wholeDouble(x, digits);
+  const yv = wholeDouble(y, digits);
+  if (xv !== xv || yv !== yv || yv === 0) return undefined; // NaN: not taken
+  const lim = P10[digits]!;
+  const q = floorDiv(xv, yv);
+  if (q >= lim) return undefined;
+  if (op === '%') return q === 0 ? '0' : x.neg !== y.neg ? '-' + String(q) : String(q);
+  const r = xv - q * yv;
+  if (r >= lim) return undefined;
+  return r === 0 ? '0' : x.neg ? '-' + String(r) : String(r);
+}
+
+/**
+ * |d| as a double when d is a whole number below 10**15 with at most
+ * DIGITS+1 coefficient digits; NaN otherwise.
+ */
+function wholeDouble(d: Decimal, digits: number): number {
+  const len = d.c.length;
+  const e = d.e;
+  if (e < 0 || len > digits + 1 || len + e > MAX_LEN) return NaN;
+  const v = smallCoefficient(d);
+  return e === 0 ? v : v * P10[e]!;
 }

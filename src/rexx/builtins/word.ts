@@ -151,8 +151,15 @@ function space(a: Args, c: BifContext): string {
   const n = wholeNonNeg('SPACE', a, 2, c.numeric, 1);
   const p = pad('SPACE', a, 3);
   const sep = repeat(p, n);
-  // the blank-delimited words joined by sep, built in one pass
+  // The blank-delimited words joined by sep, in one pass. Words whose gap in
+  // s already is sep (n blanks, when the pad is a blank) stay together in
+  // one segment of s, cut out once: a string already spaced so comes back
+  // as one slice (itself when nothing is stripped either), not as a chain
+  // of concatenations that the next use of it must flatten.
+  const keepGap = p === ' ' ? n : -1;
   let out = '';
+  let segStart = -1; // the segment of s being collected: [segStart, segEnd)
+  let segEnd = 0;
   const len = s.length;
   let i = 0;
   while (i < len) {
@@ -160,10 +167,14 @@ function space(a: Args, c: BifContext): string {
     if (i >= len) break;
     const b = i;
     while (i < len && s.charCodeAt(i) !== 0x20) i++;
-    // a word is never empty, so out is empty only before the first one
-    out = out === '' ? s.slice(b, i) : out + sep + s.slice(b, i);
+    if (segStart < 0) segStart = b;
+    else if (b - segEnd !== keepGap) {
+      out = out + s.slice(segStart, segEnd) + sep;
+      segStart = b;
+    }
+    segEnd = i;
   }
-  return out;
+  return segStart < 0 ? '' : out + s.slice(segStart, segEnd);
 }
 
 function subword(a: Args, c: BifContext): string {

@@ -90,7 +90,8 @@ export class Activation {
   declare address: string;
   declare prevAddress: string;
   declare traps: Map<ConditionName, Trap>;
-  declare blocks: DoFrame[];
+  /** the active DO frames (`blocks`), made on first use: most routine calls run no DO loop */
+  declare private frames: DoFrame[] | undefined;
   declare condition: ConditionInfo | undefined;
   /** PROCEDURE allowed only as the first clause executed in a called routine */
   declare procedureAllowed: boolean;
@@ -111,6 +112,11 @@ export class Activation {
   declare sharedTraps: boolean;
   /** an INTERPRET string executed RETURN */
   declare returned: boolean;
+
+  /** The block stack of active DO loops (an empty array made on first use). */
+  get blocks(): DoFrame[] {
+    return (this.frames ??= []);
+  }
 
   /** The NUMERIC settings, made this activation's own, for changing them. */
   ownNumeric(): NumericSettings {
@@ -145,7 +151,7 @@ export class Activation {
     this.kind = kind;
     this.invocation = invocation;
     this.pc = 0;
-    this.blocks = [];
+    this.frames = undefined;
     this.procedureAllowed = kind === 'call' || kind === 'function';
     this.routine = '';
     this.line = 0;

@@ -14,13 +14,18 @@ import type { BifContext, InterpreterServices } from '../builtins/types.js';
 import type { Activation } from './activation.js';
 
 export class ActivationBifContext implements BifContext {
-  private services: InterpreterServices | undefined = undefined;
+  // (declared and set in the constructor: no class-field initialiser function per object)
+  declare private readonly act: Activation;
+  declare readonly host: RexxHost;
+  declare private readonly makeServices: (a: Activation) => InterpreterServices;
+  declare private services: InterpreterServices | undefined;
 
-  constructor(
-    private readonly act: Activation,
-    readonly host: RexxHost,
-    private readonly makeServices: (a: Activation) => InterpreterServices,
-  ) {}
+  constructor(act: Activation, host: RexxHost, makeServices: (a: Activation) => InterpreterServices) {
+    this.act = act;
+    this.host = host;
+    this.makeServices = makeServices;
+    this.services = undefined;
+  }
 
   /** NUMERIC settings at the time of the call (NUMERIC in the routine replaces act.numeric) */
   get numeric(): NumericSettings {

@@ -18,6 +18,16 @@
  */
 import type { Expr, TailPart } from '../ast.js';
 import { compile, plainInt } from './expression.js';
+import { bifCallSite } from '../builtins/call-site.js';
+import { lookupBuiltin, registryGeneration } from '../builtins/registry.js';
+
+/**
+ * Built-in functions that look into the variable pool (VALUE, SYMBOL) or
+ * change the tracing of the region's routine (TRACE): every other BIF sees
+ * only its arguments and the activation's settings, so it can be called with
+ * the variables still in locals.
+ */
+const POOL_BIFS = new Set(['VALUE', 'SYMBOL', 'TRACE']);
 
 const ARITH = new Set(['+', '-', '*', '/', '%', '//', '**']);
 const INT_OPS = new Set(['+', '-', '*', '/', '%', '//']);
@@ -48,6 +58,22 @@ export class ExprGen {
   regs = new Set<string>();
   /** set when the code made so far calls something that reads or sets variables in the pool */
   escapes = false;
+  /**
+   * Depth of IF/SELECT branches inside the innermost loop body (0: the code
+   * runs on every iteration), and whether anything that escapes (see
+   * escapes) runs on every iteration: writing the locals back and reloading
+   * them around it would then cost more than the locals save.
+   */
+  branch = 0;
+  hotEscape = false;
+  /**
+   * The simple variables the generated code assigns: the ones worth keeping
+   * in locals (a variable only read costs a box read either way, and each
+   * local is written back and reloaded around every call that escapes).
+   */
+  readonly assigned = new Set<string>();
+  /** number of BIF call sites (each has a local for its argument list) */
+  nSites = 0;
   /** number temporaries used by the current clause, and the most any clause used */
   private nTemp = 0;
   maxTemp = 0;
@@ -112,15 +138,64 @@ export class ExprGen {
       }
       case 'call':
         if (e.name === 'TRACE') throw new NotCompilable(); // TRACE() changes the tracing of the region's routine
-        return this.closure(e);
+        return this.bif(e) ?? this.closure(e);
       default:
         return this.closure(e);
     }
   }
 
-  private closure(e: Expr): string {
+  /** Note code that reads or sets variables behind the generated code's back. */
+  escape(): void {
     this.escapes = true;
-    return `${this.konst(compile(e))}(a)`;
+    if (this.branch === 0) this.hotEscape = true;
+  }
+
+  private closure(e: Expr): string {
+    this.escape();
+    return this.outside(`${this.konst(compile(e))}(a)`);
+  }
+
+  /**
+   * A call of a BIF that does not look into the pool (POOL_BIFS), with its
+   * arguments evaluated here: the variables may stay in locals. The call site
+   * (builtins/call-site.ts) answers undefined when an internal label shadows
+   * the name; and when the BIF table has changed since (registerBuiltin) the
+   * name may no longer be such a BIF: both then take the general path
+   * (expression.ts 'call') with the same argument values, the locals written
+   * back around it.
+   */
+  private bif(e: Extract<Expr, { k: 'call' }>): string | null {
+    const spec = lookupBuiltin(e.name);
+    if (process.env.VMREXX_CG_OLD === '2') return null;
+    if (spec === undefined || POOL_BIFS.has(spec.name)) return null;
+    const site = bifCallSite(e.name, e.quoted);
+    if (site === undefined) return null;
+    const v = `v${this.nSites++}`;
+    const args = e.args.map((x) => (x ? this.genStr(x) : 'undefined')).join(', ');
+    const general = this.outside(`r_fn(a, ${JSON.stringify(e.name)}, ${e.quoted}, ${v})`);
+    return `((u = r_bif(a, ${this.konst(site)}, ${registryGeneration()}, ${v} = [${args}])) !== undefined ? u : ${general})`;
+  }
+
+  /**
+   * Expression `call`, which may read or set variables, with the locals
+   * written back before it and reloaded after it (live false meanwhile: if it
+   * throws, the boxes hold the values, changed or not by what it ran).
+   */
+  outside(call: string): string {
+    if (this.regs.size === 0) return call;
+    return `(${this.flushExpr()}live = false, u = ${call}, live = true, ${this.loadExpr()}u)`;
+  }
+
+  /** Statements running `code` (statements) with the locals written back before and reloaded after. */
+  outsideStmt(code: string): string {
+    if (this.regs.size === 0) return code;
+    return `${this.flush()}live = false;\n${code}live = true;\n${this.load()}`;
+  }
+
+  /** The end of a clause that may have raised a condition trapped by CALL ON: its handlers run now. */
+  pend(): string {
+    if (this.regs.size === 0) return 'r_pend(a);\n';
+    return `if (I.pending.length > 0) {\n${this.outsideStmt('r_pend(a);\n')}}\n`;
   }
 
   private varRead(name: string): string {
@@ -167,12 +242,14 @@ export class ExprGen {
 
   /** Assignment of JavaScript string `v` to simple variable `name`. */
   setStr(name: string, v: string): string {
+    this.assigned.add(name);
     const b = this.box(name);
     return this.regs.has(name) ? `${b}v = ${v};\n` : `${b}.v = ${v};\n`;
   }
 
   /** Assignment of integer `n` (a local: read twice) to simple variable `name`, with its string. */
   setInt(name: string, n: string): string {
+    this.assigned.add(name);
     const b = this.box(name);
     return this.regs.has(name) ? `${b}v = ${b}k = null; ${b}n = ${n};` : `${b}.v = ${b}.ns = String(${n}); ${b}.n = ${n};`;
   }
@@ -192,6 +269,26 @@ export class ExprGen {
       const b = this.box(name);
       // (a box's ns/n cache: n is plainInt(ns), NaN when ns is undefined)
       s += `if (${b}v === null) ${b}v = ${b}k = String(${b}n);\n${b}.v = ${b}v; if (${b}k === null) { ${b}.ns = undefined; ${b}.n = NaN; } else { ${b}.ns = ${b}k; ${b}.n = ${b}n; }\n`;
+    }
+    return s;
+  }
+
+  /** flush() as a list of comma expressions (each followed by ', '). */
+  private flushExpr(): string {
+    let s = '';
+    for (const name of this.regs) {
+      const b = this.box(name);
+      s += `(${b}v === null && (${b}v = ${b}k = String(${b}n)), ${b}.v = ${b}v, ${b}k === null ? (${b}.ns = undefined, ${b}.n = NaN) : (${b}.ns = ${b}k, ${b}.n = ${b}n)), `;
+    }
+    return s;
+  }
+
+  /** load() as a list of comma expressions (each followed by ', '). */
+  private loadExpr(): string {
+    let s = '';
+    for (const name of this.regs) {
+      const b = this.box(name);
+      s += `${b}v = ${b}.v, ${b}k = ${b}.ns, ${b}n = ${b}.n, `;
     }
     return s;
   }

@@ -17,6 +17,8 @@ import { arith, compare, normalize, prefix, toWholeNumber, isNumber, type ArithO
 import { rexxError } from '../errors.js';
 import { ExitSignal } from './signals.js';
 import { boxIndex, fastCompare, intArith, plainInt } from './expression.js';
+import type { BifCallSite } from '../builtins/call-site.js';
+import { registryGeneration } from '../builtins/registry.js';
 
 /** The interpreter services a compiled region uses (interpreter.ts). */
 export interface RegionInterp {
@@ -31,6 +33,7 @@ export interface RegionInterp {
   /** the clause loop's own execution of one clause (no control flow, untraced) */
   stepClause(a: Activation, c: Clause): void;
   novalue(a: Activation, name: string): string;
+  callFunction(a: Activation, name: string, quoted: boolean, args: (string | undefined)[]): string;
   lostDigits(a: Activation, v: string): void;
 }
 
@@ -52,6 +55,23 @@ export function int(b: Box): number {
 /** plainInt of a variable's value, NaN when it has none (a register's integer cache). */
 export function pint(v: string | undefined): number {
   return v === undefined ? NaN : plainInt(v);
+}
+
+/**
+ * A call of a BIF that does not look into the pool, with its arguments
+ * evaluated (codegen-expr.ts bif): its value, or undefined when the general
+ * path (fn, with the variables in their boxes) must make the call: also when
+ * the BIF table has changed since generation `gen`, the one the region was
+ * generated with.
+ */
+export function bif(a: Activation, site: BifCallSite, gen: number, args: (string | undefined)[]): string | undefined {
+  if (registryGeneration() !== gen) return undefined;
+  return site(a, args);
+}
+
+/** A function call by the general path (expression.ts 'call'). */
+export function fn(a: Activation, name: string, quoted: boolean, args: (string | undefined)[]): string {
+  return ri(a).callFunction(a, name, quoted, args);
 }
 
 /** HALT polling with the registers written back first (they are loaded again after). */

@@ -34,6 +34,7 @@ import { structureLoop, type Node } from './codegen-structure.js';
 import { ExprGen, NotCompilable, hasCall } from './codegen-expr.js';
 import * as runtime from './codegen-runtime.js';
 import { RexxError } from '../errors.js';
+import { regionParse } from './parse-region.js';
 
 export type RegionFn = (a: Activation) => { value: string | undefined } | undefined;
 
@@ -75,25 +76,37 @@ class RegionGen {
         return this.clause(n.idx);
       case 'if': {
         const c = this.clauses[n.idx] as Extract<Clause, { k: 'if' }>;
-        let s = this.at(n.idx) + `${this.ifCond(c.e, 1)} {\n${this.block(n.then)}}`;
-        if (n.else) s += ` else {\n${this.block(n.else)}}`;
+        let s = this.at(n.idx) + `${this.ifCond(c.e, 1)} {\n${this.branch(n.then)}}`;
+        if (n.else) s += ` else {\n${this.branch(n.else)}}`;
         return s + '\n';
       }
       case 'select': {
         // WHEN tests in turn; no OTHERWISE: the 'error' clause raises 7.3
+        // (generated from the last WHEN back; all but the first WHEN test run in a branch)
         let tail: string;
-        if (n.otherwise) tail = this.block(n.otherwise);
+        if (n.otherwise) tail = this.branch(n.otherwise);
         else tail = this.at(n.errIdx) + `r_step(a, ${this.x.konst(this.clauses[n.errIdx])});\n`;
         for (let i = n.whens.length - 1; i >= 0; i--) {
           const w = n.whens[i]!;
           const c = this.clauses[w.idx] as Extract<Clause, { k: 'when' }>;
-          tail = this.at(w.idx) + `${this.ifCond(c.e, 2)} {\n${this.block(w.body)}} else {\n${tail}}\n`;
+          if (i > 0) this.x.branch++;
+          const test = this.at(w.idx) + this.ifCond(c.e, 2);
+          if (i > 0) this.x.branch--;
+          tail = `${test} {\n${this.branch(w.body)}} else {\n${tail}}\n`;
         }
         return tail;
       }
       case 'do':
         return this.loop(n);
     }
+  }
+
+  /** The nodes of a branch of IF or SELECT (not run on every iteration of the loop around it). */
+  private branch(nodes: Node[]): string {
+    this.x.branch++;
+    const s = this.block(nodes);
+    this.x.branch--;
+    return s;
   }
 
   /**
@@ -106,7 +119,7 @@ class RegionGen {
     const c = this.x.genCond(e, sub);
     const not = negate ? '!' : '';
     if (!hasCall(e)) return `if (${not}(${c}))`;
-    return `cond = ${c};\nr_pend(a);\nif (${not}cond)`;
+    return `cond = ${c};\n${this.x.pend()}if (${not}cond)`;
   }
 
   private clause(i: number): string {
@@ -136,11 +149,11 @@ class RegionGen {
           if (ref.tail.length === 1 && 'v' in p0) s += x.setComp1(st, p0.v, v);
           else s += `t = ${v}; ${st}.set(${x.tail(ref.tail)}, t);\n`;
         }
-        return s + (hasCall(c.e) ? 'r_pend(a);\n' : '');
+        return s + (hasCall(c.e) ? x.pend() : '');
       }
       case 'say':
         if (!c.e) break;
-        return this.at(i) + `r_say(a, ${x.genStr(c.e)});\n` + (hasCall(c.e) ? 'r_pend(a);\n' : '');
+        return this.at(i) + `r_say(a, ${x.genStr(c.e)});\n` + (hasCall(c.e) ? x.pend() : '');
       case 'leave':
       case 'iterate': {
         const target = this.target(c.name);
@@ -159,9 +172,13 @@ class RegionGen {
     // everything else: the clause loop's own code for the clause
     if (c.k === 'call' && c.name === 'TRACE') throw new NotCompilable(); // CALL TRACE changes the region's tracing
     const f = this.plain(c);
-    x.escapes = true;
+    x.escape();
+    const at = this.at(i);
+    // PARSE VAR / VALUE: the template's generated parser called from here (parse-region.ts)
+    const parse = f !== null && c.k === 'parse' ? regionParse(c, x, f) : null;
+    if (parse !== null) return at + parse + x.pend();
     const call = f ? `${x.konst(f)}(a);\n` : `r_step(a, ${x.konst(c)});\n`;
-    return this.at(i) + call + 'r_pend(a);\n';
+    return at + x.outsideStmt(call) + x.pend();
   }
 
   /** The label of the loop LEAVE/ITERATE [name] applies to (§7.3.x: the innermost, or the one with that control variable). */
@@ -191,7 +208,7 @@ class RegionGen {
     const hasFor = spec.kind === 'count' || (spec.kind === 'ctrl' && spec.for !== undefined);
     if (hasFor) decl += `, ${left} = 0`;
     if (spec.kind === 'count') {
-      init += `${left} = r_count(a, ${x.genStr(spec.count!)});\n` + (hasCall(spec.count) ? 'r_pend(a);\n' : '');
+      init += `${left} = r_count(a, ${x.genStr(spec.count!)});\n` + (hasCall(spec.count) ? x.pend() : '');
     } else if (spec.kind === 'ctrl') {
       const ref = spec.ctrl!;
       if (ref.k !== 'var') throw new NotCompilable();
@@ -214,9 +231,12 @@ class RegionGen {
       by = `by${k}`;
       decl += `, ${by} = "1", ${by}I = 1, ${by}N = false`;
       if (spec.by) init += `${by}I = r_plainInt(${by}); ${by}N = ${by}.startsWith("-");\n`;
-      if ([spec.start, spec.to, spec.by, spec.for].some((e) => hasCall(e))) init += 'r_pend(a);\n';
+      if ([spec.start, spec.to, spec.by, spec.for].some((e) => hasCall(e))) init += x.pend();
     }
     this.loops.push({ label, ctrl });
+    // (the body runs on every iteration, whatever branch the loop is in)
+    const outer = x.branch;
+    x.branch = 0;
     const body = this.block(n.body);
     this.loops.pop();
     const cbInt = ctrl === undefined ? '' : x.intRead(ctrl);
@@ -242,6 +262,7 @@ class RegionGen {
     }
     if (hasFor) tests += `if (${left} === 0) break ${label};\n${left}--;\n`;
     if (spec.whileE) tests += `${this.ifCond(spec.whileE, 3, true)} break ${label};\n`;
+    x.branch = outer;
     return (
       `{ ${decl};\n${init}` +
       `${label}: for (;; ${first} = false) {\n` +
@@ -275,7 +296,8 @@ class RegionGen {
     for (const [name, b] of x.boxes) s += `const ${b} = a.pool.box(${JSON.stringify(name)});\n`;
     for (const [name, st] of x.stems) s += `const ${st} = a.pool.stem(${JSON.stringify(name)});\n`;
     s += x.declare();
-    s += `const I = a.interp;\nlet pc = ${root.idx}, t = "", cond = false, live = true`;
+    s += `const I = a.interp;\nlet pc = ${root.idx}, t = "", u = "", cond = false, live = true`;
+    for (let i = 0; i < x.nSites; i++) s += `, v${i} = []`;
     for (let i = 0; i < x.maxTemp; i++) s += `, n${i} = 0`;
     s += ';\na.procedureAllowed = false;\n';
     s += `try {\n${code}} catch (e) {\nif (live) {\n${x.flush()}}\nr_fault(a, pc);\nthrow e;\n}\n`;
@@ -287,14 +309,19 @@ class RegionGen {
     return this.x.consts;
   }
 
-  /** Whether nothing in the region reads or sets variables behind the generated code's back. */
+  /**
+   * Whether the region's variables are best kept in locals: nothing reads or
+   * sets them behind the generated code's back, or what does (written back
+   * and reloaded around it) does not run on every iteration.
+   */
   closed(): boolean {
-    return !this.x.escapes;
+    if (process.env.VMREXX_CG_OLD) return !this.x.escapes;
+    return !this.x.hotEscape;
   }
 
-  /** The simple variables of the region, all of which can live in locals. */
+  /** The simple variables of the region to keep in locals (ExprGen assigned). */
   registers(): string[] {
-    return [...this.x.boxes.keys()];
+    return [...this.x.assigned];
   }
 
   /** Generate again with these variables in locals (the first generation found the region closed). */
@@ -337,6 +364,7 @@ export function compileRegion(
     throw e;
   }
   try {
+    if (process.env.VMREXX_DUMP_REGION) process.stderr.write(src + '\n-----\n');
     const make = new Function('R', 'K', src) as (r: typeof runtime, k: unknown[]) => RegionFn;
     return make(runtime, g.consts());
   } catch {

@@ -27,7 +27,7 @@
 import type { Expr, Program, VarRef } from '../ast.js';
 import type { Activation } from './activation.js';
 import { arith, type ArithOp } from '../arithmetic/decimal.js';
-import { compile, compileSetter, intArith, type Compiled, type Runtime } from './expression.js';
+import { compile, compileSetter, intArith, plainInt, type Compiled, type Runtime } from './expression.js';
 import { scanned } from '../parser/fast-path.js';
 import { isConstantSymbol, nameRef, symbolNameExpr } from '../parser/symbols.js';
 
@@ -136,14 +136,41 @@ export function runDirect(a: Activation, plan: DirectPlan, poll: (a: Activation)
   }
 }
 
-/** The value of the term scanned as symbol `sym` (what evalTree gives for symbolNameExpr(sym)). */
-function termValue(a: Activation, sym: string): string {
-  if (isConstantSymbol(sym)) return sym;
-  if (sym.indexOf('.') < 0) {
-    const v = a.pool.simple.get(sym)?.v;
-    return v !== undefined ? v : (a.interp as Runtime).novalue(a, sym);
+/**
+ * Integer arithmetic on plain integers, as intArith (expression.ts) does it on
+ * their strings: the exact result when it is an integer below 10**9 in
+ * magnitude (zero without a sign), else NaN for the general path. A property
+ * test holds the two to the same results.
+ */
+export function intOp(op: string, x: number, y: number, digits: number): number {
+  if (digits < 9) return NaN;
+  let r: number;
+  switch (op) {
+    case '+':
+      r = x + y;
+      break;
+    case '-':
+      r = x - y;
+      break;
+    case '*':
+      r = x * y; // rounded only when |r| >= 1e9, which is refused
+      break;
+    case '/':
+      if (y === 0 || x % y !== 0) return NaN;
+      r = x / y;
+      break;
+    case '%':
+      if (y === 0) return NaN;
+      r = (x - (x % y)) / y;
+      break;
+    case '//':
+      if (y === 0) return NaN;
+      r = x % y;
+      break;
+    default:
+      return NaN;
   }
-  return compile(symbolNameExpr(sym))(a);
+  return r >= 1e9 || r <= -1e9 ? NaN : r === 0 ? 0 : r;
 }
 
 /** The precedence of the operators the scan reads (lexer/operators.ts): || < + - < * / % //. */
@@ -151,52 +178,131 @@ function prec(op: string): number {
   return op === '||' ? 4 : op === '+' || op === '-' ? 5 : 6;
 }
 
-/** A dyadic operation the scan reads: || (a concat node), or arithmetic. */
-function apply(a: Activation, op: string, x: string, y: string): string {
-  return op === '||' ? x + y : applyArith(a, op as ArithOp, x, y);
+/**
+ * The value stack of evalScanned (reused: it does not run twice at once).
+ * An entry is a string (strs) and its plainInt value (ints), either of
+ * which may not be made yet: an integer result has no string until one is
+ * needed (strs undefined, ints its value), and a string not yet examined
+ * has UNKNOWN for its value. So `x17 = 17 * 3 + 4` parses no number and
+ * makes one string.
+ */
+const strs: (string | undefined)[] = [];
+const ints: number[] = [];
+const opStack: string[] = [];
+/** ints[k] not yet computed (plainInt never gives an infinity) */
+const UNKNOWN = Infinity;
+
+function strAt(k: number): string {
+  let v = strs[k];
+  if (v === undefined) v = strs[k] = String(ints[k]!);
+  return v;
 }
 
-/** Value and operator stacks of evalScanned (reused: it does not run twice at once). */
-const vals: string[] = [];
-const opStack: string[] = [];
+function intAt(k: number): number {
+  let n = ints[k]!;
+  if (n === UNKNOWN) n = ints[k] = plainInt(strs[k]!);
+  return n;
+}
 
-/** The value of the expression scanned as terms[from .. to), as evalTree(exprOf(from, to)) gives it. */
-export function evalScanned(a: Activation, from: number, to: number): string {
-  const T = scanned.terms;
-  const Q = scanned.quoted;
+/** Push the value of term i of the scan at stack position k (what evalTree gives for its tree). */
+function pushTerm(a: Activation, k: number, i: number): void {
+  const sym = scanned.terms[i]!;
+  if (scanned.quoted[i]) {
+    strs[k] = sym;
+    ints[k] = UNKNOWN;
+  } else if (isConstantSymbol(sym)) {
+    strs[k] = sym;
+    ints[k] = scanned.ints[i]!;
+  } else if (sym.indexOf('.') < 0) {
+    const b = a.pool.simple.get(sym);
+    const v = b?.v;
+    if (v === undefined) {
+      strs[k] = (a.interp as Runtime).novalue(a, sym);
+      ints[k] = UNKNOWN;
+    } else {
+      strs[k] = v;
+      ints[k] = v === b!.ns ? b!.n : UNKNOWN;
+    }
+  } else {
+    strs[k] = compile(symbolNameExpr(sym))(a);
+    ints[k] = UNKNOWN;
+  }
+}
+
+/** Replace stack entries k and k + 1 by the result of operator op on them (as the tree's node computes it). */
+function applyAt(a: Activation, op: string, k: number): void {
+  if (op === '||') {
+    strs[k] = strAt(k) + strAt(k + 1);
+    ints[k] = UNKNOWN;
+    return;
+  }
+  const x = intAt(k);
+  const y = intAt(k + 1);
+  const r = x === x && y === y ? intOp(op, x, y, a.numeric.digits) : NaN;
+  if (r === r) {
+    strs[k] = undefined;
+    ints[k] = r;
+  } else {
+    strs[k] = applyArith(a, op as ArithOp, strAt(k), strAt(k + 1));
+    ints[k] = UNKNOWN;
+  }
+}
+
+/**
+ * Evaluate the expression scanned as terms[from .. to) onto the bottom of
+ * the stack, as evalTree(exprOf(from, to)) evaluates it: operands in order,
+ * operators applied with the precedence and left-to-right grouping buildTree
+ * gives them.
+ */
+function evalScannedAt(a: Activation, from: number, to: number): void {
   const O = scanned.ops;
   let nv = 0;
   let no = 0;
   for (let i = from; ; i++) {
-    vals[nv++] = Q[i] ? T[i]! : termValue(a, T[i]!);
+    pushTerm(a, nv++, i);
     if (i === to - 1) break;
     const op = O[i]!;
     const p = prec(op);
     while (no > 0 && prec(opStack[no - 1]!) >= p) {
-      const y = vals[--nv]!;
-      vals[nv - 1] = apply(a, opStack[--no]!, vals[nv - 1]!, y);
+      nv--;
+      applyAt(a, opStack[--no]!, nv - 1);
     }
     opStack[no++] = op;
   }
   while (no > 0) {
-    const y = vals[--nv]!;
-    vals[nv - 1] = apply(a, opStack[--no]!, vals[nv - 1]!, y);
+    nv--;
+    applyAt(a, opStack[--no]!, nv - 1);
   }
-  return vals[0]!;
+}
+
+/** The value of the expression scanned as terms[from .. to), as evalTree(exprOf(from, to)) gives it. */
+export function evalScanned(a: Activation, from: number, to: number): string {
+  evalScannedAt(a, from, to);
+  return strAt(0);
 }
 
 /**
  * Run the assignments of the last scan (which read only assignments) in
- * activation a, as runDirect would run their program.
+ * activation a, as runDirect would run their program. A simple variable
+ * set to an integer gets its integer value too (the Box cache the compiled
+ * expressions read).
  */
 export function runScanned(a: Activation, poll: (a: Activation) => void): void {
   const s = scanned;
   const n = s.clauses;
   for (let k = 0; k < n; k++) {
     poll(a);
-    const v = evalScanned(a, s.from[k]!, s.to[k]!);
+    evalScannedAt(a, s.from[k]!, s.to[k]!);
+    const v = strAt(0);
     const target = s.sym[k]!;
-    if (target.indexOf('.') < 0) a.pool.box(target).v = v;
-    else compileSetter(nameRef(target))(a, v);
+    if (target.indexOf('.') < 0) {
+      const b = a.pool.box(target);
+      b.v = v;
+      const iv = ints[0]!;
+      if (iv !== UNKNOWN) {
+        b.ns = v;
+        b.n = iv;
+      }
+    } else compileSetter(nameRef(target))(a, v);
   }
 }

@@ -227,7 +227,7 @@ export class Interpreter implements Runtime {
     act.routine = label;
     act.pc = idx;
     // SIGL: the line of the CALL or function call, in the caller's pool (ANSI §8.2.x)
-    a.pool.setSigl(String(a.line));
+    a.pool.setSigl(a.line);
     return act;
   }
 

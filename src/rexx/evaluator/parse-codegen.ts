@@ -11,7 +11,11 @@
  * placeholders are not scanned. What it saves is the interpretation of the
  * item list: the item kinds, the literal patterns and their lengths, which
  * targets are placeholders, and the constant positions are written into the
- * code, and the targets' assigners are called at monomorphic call sites.
+ * code. A simple-variable target is stored straight into its box: the boxes
+ * are looked up once per variable pool (the parser keeps the pool it last
+ * ran in, as expression.ts's assigners do; a pool never replaces a box once
+ * made, variables.ts), which spares a call per target; a compound or stem
+ * target goes through its compiled assigner, at a monomorphic call site.
  *
  * Nothing of the program text reaches the generated source except literal
  * patterns, which are embedded with JSON.stringify.
@@ -28,6 +32,12 @@ export type DirectParser = (a: Activation, source: string) => void;
  */
 export const parseCodegenOptions = { enabled: true, hotUses: 8 };
 
+/** Code that gives target items[t] the value of the JS expression v. */
+function assignCode(item: Item, t: number, v: string): string {
+  if (item.ref === null) return '';
+  return item.ref.k === 'var' ? `B${t}.v = ${v};\n` : `S${t}(a, ${v});\n`;
+}
+
 /** Code for the targets items[from..to), which share s[pb..pe). */
 function groupCode(items: Item[], from: number, to: number): string {
   let code = 'w = pb;\n';
@@ -41,10 +51,10 @@ function groupCode(items: Item[], from: number, to: number): string {
       "if (noTab < 0) noTab = s.indexOf('\\t') < 0 ? 1 : 0;\n" +
       "if (noTab === 1) { j = s.indexOf(' ', i); if (j < 0 || j > pe) j = pe; }\n" +
       'else { j = i; while (j < pe && (c = s.charCodeAt(j)) !== 32 && c !== 9) j++; }\n' +
-      (item.set !== null ? `S${t}(a, s.slice(i, j));\n` : '') +
+      assignCode(item, t, 's.slice(i, j)') +
       'w = j < pe ? j + 1 : pe;\n';
   }
-  if (items[last]!.set !== null) code += `S${last}(a, s.slice(w, pe));\n`;
+  code += assignCode(items[last]!, last, 's.slice(w, pe)');
   return code;
 }
 
@@ -92,8 +102,14 @@ export function generateParser(items: Item[], positionValue: (a: Activation, e: 
   if (items.length > tFrom) body += 'pb = cursor; pe = len;\n' + groupCode(items, tFrom, items.length);
   const names: string[] = [];
   const values: unknown[] = [];
+  // the boxes of the simple targets, in the pool P (resolved when the pool changes)
+  const boxes: string[] = [];
+  const lookups: string[] = [];
   items.forEach((item, k) => {
-    if (item.set !== null) {
+    if (item.ref !== null && item.kind === 0 && item.ref.k === 'var') {
+      boxes.push(`B${k} = null`);
+      lookups.push(`B${k} = vp.box(${JSON.stringify(item.ref.name)});`);
+    } else if (item.set !== null) {
       names.push(`S${k}`);
       values.push(item.set);
     }
@@ -103,7 +119,10 @@ export function generateParser(items: Item[], positionValue: (a: Activation, e: 
     }
   });
   const src =
-    "'use strict';\nreturn function parse(a, s) {\n" +
+    "'use strict';\n" +
+    (boxes.length > 0 ? `let P = null, ${boxes.join(', ')};\n` : '') +
+    'return function parse(a, s) {\n' +
+    (boxes.length > 0 ? `const vp = a.pool;\nif (vp !== P) { ${lookups.join(' ')} P = vp; }\n` : '') +
     'const len = s.length;\n' +
     'let cursor = 0, lastStart = 0, noTab = -1, pb = 0, pe = 0, p = 0, pos = 0, w = 0, i = 0, j = 0, c = 0, pat = "";\n' +
     body +

@@ -8,16 +8,30 @@
  * stem's default (`c. = 5; drop c.2; say c.2` says C.2).
  */
 
+/*
+ * The classes here are made for every call of a procedure (a pool, a box per
+ * variable, a stem table), so their fields are `declare`d and set in the
+ * constructor: class-field initialisers are run by V8 as a separate function
+ * for every object (measured: Box's took a quarter of its construction in
+ * calls to a procedure).
+ */
+
 export class Box {
+  declare v: string | undefined;
   /** explicitly dropped (only meaningful for compound variables) */
-  dropped = false;
+  declare dropped: boolean;
   /**
    * Integer cache for the evaluator's fast path: when v is (the same string
    * as) ns, n is plainInt(v) (NaN when v is not a plain integer).
    */
-  ns: string | undefined = undefined;
-  n = NaN;
-  constructor(public v: string | undefined = undefined) {}
+  declare ns: string | undefined;
+  declare n: number;
+  constructor(v: string | undefined = undefined) {
+    this.v = v;
+    this.dropped = false;
+    this.ns = undefined;
+    this.n = NaN;
+  }
 }
 
 /**
@@ -34,8 +48,13 @@ function newTails(): Tails {
 }
 
 export class Stem {
-  dflt: string | undefined = undefined;
-  tails: Tails = newTails();
+  declare dflt: string | undefined;
+  declare tails: Tails;
+
+  constructor() {
+    this.dflt = undefined;
+    this.tails = newTails();
+  }
 
   /** `stem. = value`: every tail, existing or not, now has this value. */
   assignAll(value: string): void {
@@ -107,11 +126,19 @@ export class Stem {
  * of its own (the common case) costs one small object, not a Map.
  */
 export class StemTable {
-  private n0: string | undefined = undefined;
-  private s0: Stem | undefined = undefined;
-  private n1: string | undefined = undefined;
-  private s1: Stem | undefined = undefined;
-  private more: Map<string, Stem> | undefined = undefined;
+  declare private n0: string | undefined;
+  declare private s0: Stem | undefined;
+  declare private n1: string | undefined;
+  declare private s1: Stem | undefined;
+  declare private more: Map<string, Stem> | undefined;
+
+  constructor() {
+    this.n0 = undefined;
+    this.s0 = undefined;
+    this.n1 = undefined;
+    this.s1 = undefined;
+    this.more = undefined;
+  }
 
   get(name: string): Stem | undefined {
     if (this.n0 === name) return this.s0;
@@ -148,23 +175,31 @@ export interface SimpleVars {
  * them), which the evaluator's per-pool box caches rely on.
  */
 export class VarPool implements SimpleVars {
-  private k0: string | undefined;
-  private b0: Box | undefined;
-  private k1: string | undefined;
-  private b1: Box | undefined;
-  private k2: string | undefined;
-  private b2: Box | undefined;
-  private k3: string | undefined;
-  private b3: Box | undefined;
-  private k4: string | undefined;
-  private b4: Box | undefined;
-  private k5: string | undefined;
-  private b5: Box | undefined;
+  declare private k0: string | undefined;
+  declare private b0: Box | undefined;
+  declare private k1: string | undefined;
+  declare private b1: Box | undefined;
+  declare private k2: string | undefined;
+  declare private b2: Box | undefined;
+  declare private k3: string | undefined;
+  declare private b3: Box | undefined;
+  declare private k4: string | undefined;
+  declare private b4: Box | undefined;
+  declare private k5: string | undefined;
+  declare private b5: Box | undefined;
   /** names beyond the six in the fields */
-  private more: Map<string, Box> | undefined;
-  private stemTable: StemTable | undefined;
+  declare private more: Map<string, Box> | undefined;
+  declare private stemTable: StemTable | undefined;
   /** SIGL's box, kept at hand: every CALL sets it in the caller's pool */
-  private siglBox: Box | undefined;
+  declare private siglBox: Box | undefined;
+  /**
+   * The line SIGL holds while it has no box yet (-1: none). Every call sets
+   * SIGL in the caller's pool, and the pool of a `name: procedure` routine
+   * starts without one, so a box (and the line as a string) would be made
+   * for every routine that calls another; most never look at SIGL. get()
+   * makes the box when the name is first looked up.
+   */
+  declare private siglLine: number;
 
   constructor() {
     this.k0 = undefined;
@@ -182,6 +217,7 @@ export class VarPool implements SimpleVars {
     this.more = undefined;
     this.stemTable = undefined;
     this.siglBox = undefined;
+    this.siglLine = -1;
   }
 
   /** The simple variables' boxes by name (the pool itself, see SimpleVars). */
@@ -198,7 +234,18 @@ export class VarPool implements SimpleVars {
     if (this.k4 === name) return this.b4;
     if (this.k5 === name) return this.b5;
     const m = this.more;
-    return m === undefined ? undefined : m.get(name);
+    if (m !== undefined) {
+      const b = m.get(name);
+      if (b !== undefined) return b;
+    }
+    return this.siglLine >= 0 && name === 'SIGL' ? this.siglNow() : undefined;
+  }
+
+  /** SIGL's box, made now for the line setSigl left pending. */
+  private siglNow(): Box {
+    const b = this.add('SIGL', new Box(String(this.siglLine)));
+    this.siglLine = -1;
+    return b;
   }
 
   /** Give simple variable `name` the box b (PROCEDURE EXPOSE shares the caller's). */
@@ -223,7 +270,10 @@ export class VarPool implements SimpleVars {
       this.k5 = name;
       this.b5 = b;
     } else (this.more ??= new Map()).set(name, b);
-    if (name === 'SIGL') this.siglBox = b;
+    if (name === 'SIGL') {
+      this.siglBox = b;
+      this.siglLine = -1;
+    }
   }
 
   /** The stems (made on first use: most procedure pools never see one). */
@@ -232,19 +282,44 @@ export class VarPool implements SimpleVars {
   }
 
   box(name: string): Box {
-    let b = this.get(name);
-    if (b === undefined) {
-      b = new Box();
-      this.set(name, b);
-    }
+    const b = this.get(name);
+    return b !== undefined ? b : this.add(name, new Box());
+  }
+
+  /** Give `name`, which has no box yet, the box b (set() without looking for the name again). */
+  private add(name: string, b: Box): Box {
+    if (this.k0 === undefined) {
+      this.k0 = name;
+      this.b0 = b;
+    } else if (this.k1 === undefined) {
+      this.k1 = name;
+      this.b1 = b;
+    } else if (this.k2 === undefined) {
+      this.k2 = name;
+      this.b2 = b;
+    } else if (this.k3 === undefined) {
+      this.k3 = name;
+      this.b3 = b;
+    } else if (this.k4 === undefined) {
+      this.k4 = name;
+      this.b4 = b;
+    } else if (this.k5 === undefined) {
+      this.k5 = name;
+      this.b5 = b;
+    } else (this.more ??= new Map()).set(name, b);
+    if (name === 'SIGL') this.siglBox = b;
     return b;
   }
 
-  /** Set SIGL (ANSI §7.2.x: the line of the CALL, SIGNAL or trapped condition). */
-  setSigl(line: string): void {
+  /**
+   * Set SIGL to `line` (>= 0), the line of a CALL or function call (ANSI
+   * §7.2.x): into its box if it has one (compiled code may hold the box),
+   * else kept as a number until SIGL is looked up (siglLine).
+   */
+  setSigl(line: number): void {
     const b = this.siglBox;
-    if (b !== undefined) b.v = line;
-    else this.set('SIGL', new Box(line));
+    if (b !== undefined) b.v = String(line);
+    else this.siglLine = line;
   }
 
   stem(name: string): Stem {
@@ -264,7 +339,7 @@ export class VarPool implements SimpleVars {
   setSimple(name: string, value: string): void {
     const b = this.get(name);
     if (b) b.v = value;
-    else this.set(name, new Box(value));
+    else this.add(name, new Box(value));
   }
 
   /** Value of compound stem+tail, undefined when it has none (no default either). */

@@ -29,42 +29,44 @@ import { buildTree } from './precedence.js';
 import { isConstantSymbol, nameRef, symbolNameExpr } from './symbols.js';
 import { TERM_DO_COUNT, TERM_DO_CTRL } from './keywords.js';
 
-/** Characters of a symbol: A-Z a-z 0-9 . ! ? _ @ # $ */
+/**
+ * Characters of a symbol: A-Z a-z 0-9 . ! ? _ @ # $, each with the classes
+ * symbol() gathers in the one pass over it (SYM_CHAR for all).
+ */
+const SYM_CHAR = 1;
+const LOWER = 2;
+/** E or e: a constant symbol with one could be a number with an exponent */
+const EXP = 4;
+const NON_DIGIT = 8;
 const SYM = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.!?_@#$') SYM[c.charCodeAt(0)] = 1;
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.!?_@#$') {
+  const code = c.charCodeAt(0);
+  SYM[code] =
+    SYM_CHAR |
+    (c >= 'a' && c <= 'z' ? LOWER : 0) |
+    (c === 'E' || c === 'e' ? EXP : 0) |
+    (c >= '0' && c <= '9' ? 0 : NON_DIGIT);
+}
 
 function isSym(c: number): boolean {
-  return c < 128 && SYM[c] === 1;
+  return c < 128 && SYM[c] !== 0;
 }
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
 
-/** Upper-case ASCII (a symbol's value). */
-function upper(s: string): string {
-  let lower = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 97 && c <= 122) {
-      lower = true;
-      break;
-    }
-  }
-  return lower ? s.toUpperCase() : s;
-}
+/** The classes of the characters of the last symbol read, or-ed together. */
+let symClasses = 0;
+/** The value of the last symbol read when it is a plain integer (at most nine digits), else NaN. */
+let symInt = NaN;
 
 /**
- * A constant symbol that could be (part of) a number with an exponent, whose
- * sign the real lexer may join: refused.
+ * Whether the last symbol read is a constant symbol that could be (part of)
+ * a number with an exponent, whose sign the real lexer may join: refused.
  */
 function hasExponent(sym: string): boolean {
-  if (!isConstantSymbol(sym)) return false;
-  for (let i = 0; i < sym.length; i++) {
-    const c = sym.charCodeAt(i);
-    if (c === 69 || c === 101) return true;
-  }
-  return false;
+  return (symClasses & EXP) !== 0 && isConstantSymbol(sym);
 }
 
 const NO_TERMS: ReadonlySet<string> = new Set();
@@ -84,6 +86,8 @@ export const scanned = {
   terms: [] as string[],
   /** quoted[i]: terms[i] is the value of a string (ANSI §6.2.1.2), not a symbol */
   quoted: [] as boolean[],
+  /** ints[i]: for a symbol of at most nine digits its value (as plainInt gives it), else NaN */
+  ints: [] as number[],
   /** ops[i]: the operator between terms[i] and terms[i + 1] of one expression */
   ops: [] as string[],
   /** number of clauses read; the arrays below are indexed by clause */
@@ -101,8 +105,17 @@ export const scanned = {
   textTo: [] as number[],
 };
 
+/** The longest source scanned. */
+const MAX_SOURCE = 400;
+
 /** The scanner's state: the source and the position (one scan at a time). */
 let src = '';
+/**
+ * The source's character codes, then a 0 (which no test below matches): read
+ * many times over by the scan, a typed array is several times cheaper than
+ * charCodeAt.
+ */
+const buf = new Uint16Array(MAX_SOURCE + 1);
 let pos = 0;
 /** end offset of the last token read (a clause's text ends there) */
 let tokEnd = 0;
@@ -111,17 +124,33 @@ let nTerms = 0;
 
 function skipBlanks(): void {
   const n = src.length;
-  while (pos < n && isBlank(src.charCodeAt(pos))) pos++;
+  while (pos < n && isBlank(buf[pos]!)) pos++;
 }
 
 /** The upper-cased symbol at pos (pos moves past it), or '' when there is none. */
 function symbol(): string {
+  const source = src;
+  const n = source.length;
   const start = pos;
-  const n = src.length;
-  while (pos < n && isSym(src.charCodeAt(pos))) pos++;
-  if (pos === start) return '';
-  tokEnd = pos;
-  return upper(src.slice(start, pos));
+  let p = start;
+  let classes = 0;
+  let value = 0;
+  while (p < n) {
+    const c = buf[p]!;
+    const k = c < 128 ? SYM[c]! : 0;
+    if (k === 0) break;
+    classes |= k;
+    value = value * 10 + c - 48; // meaningful only for digits
+    p++;
+  }
+  if (p === start) return '';
+  pos = p;
+  tokEnd = p;
+  symClasses = classes;
+  // what plainInt (evaluator/expression.ts) gives for the symbol
+  symInt = (classes & NON_DIGIT) === 0 && p - start <= 9 ? value : NaN;
+  const sym = source.slice(start, p);
+  return (classes & LOWER) !== 0 ? sym.toUpperCase() : sym;
 }
 
 /**
@@ -131,18 +160,18 @@ function symbol(): string {
  * a symbol character (abuttal) or a parenthesis (a function call).
  */
 function quotedString(): string | undefined {
-  const q = src.charCodeAt(pos);
+  const q = buf[pos]!;
   const n = src.length;
   let value = '';
   let seg = pos + 1;
   let i = seg;
   for (;;) {
     if (i >= n) return undefined;
-    const c = src.charCodeAt(i);
+    const c = buf[i]!;
     if (c === 10 || c === 13) return undefined;
     if (c === q) {
       value += src.slice(seg, i);
-      if (i + 1 < n && src.charCodeAt(i + 1) === q) {
+      if (i + 1 < n && buf[i + 1]! === q) {
         // a doubled quote stands for one
         value += src[i];
         i += 2;
@@ -154,7 +183,7 @@ function quotedString(): string | undefined {
     }
     i++;
   }
-  if (i < n && (isSym(src.charCodeAt(i)) || src.charCodeAt(i) === 40)) return undefined;
+  if (i < n && (isSym(buf[i]!) || buf[i]! === 40)) return undefined;
   pos = i;
   tokEnd = i;
   return value;
@@ -166,7 +195,7 @@ function isQuote(c: number): boolean {
 
 /** Whether the clause ends at pos (end of source or ';'). */
 function atClauseEnd(): boolean {
-  return pos >= src.length || src.charCodeAt(pos) === 59;
+  return pos >= src.length || buf[pos]! === 59;
 }
 
 /**
@@ -182,20 +211,22 @@ function expression(terms: ReadonlySet<string>): number {
   const first = nTerms;
   for (;;) {
     skipBlanks();
-    if (pos < n && isQuote(src.charCodeAt(pos))) {
+    if (pos < n && isQuote(buf[pos]!)) {
       const v = quotedString();
       if (v === undefined) return -1;
       scanned.quoted[nTerms] = true;
+      scanned.ints[nTerms] = NaN;
       T[nTerms++] = v;
     } else {
       const sym = symbol();
       if (sym === '' || hasExponent(sym)) return -1; // a term must follow '=' or an operator
       scanned.quoted[nTerms] = false;
+      scanned.ints[nTerms] = symInt;
       T[nTerms++] = sym;
     }
     skipBlanks();
     if (atClauseEnd()) break;
-    const c = src.charCodeAt(pos);
+    const c = buf[pos]!;
     if (isSym(c)) {
       // a sub-keyword ends the expression; any other symbol would be an implicit concatenation
       const at = pos;
@@ -211,19 +242,19 @@ function expression(terms: ReadonlySet<string>): number {
     else if (c === 42) op = '*';
     else if (c === 37) op = '%';
     else if (c === 47) {
-      if (pos + 1 < n && src.charCodeAt(pos + 1) === 47) {
+      if (pos + 1 < n && buf[pos + 1]! === 47) {
         op = '//';
         pos++;
       } else op = '/';
-    } else if (c === 124 && pos + 1 < n && src.charCodeAt(pos + 1) === 124) {
+    } else if (c === 124 && pos + 1 < n && buf[pos + 1]! === 124) {
       op = '||';
       pos++;
     } else return -1;
     pos++;
     // the next character must start a term: no composite or prefix operators
     let j = pos;
-    while (j < n && isBlank(src.charCodeAt(j))) j++;
-    if (j >= n || !(isSym(src.charCodeAt(j)) || isQuote(src.charCodeAt(j)))) return -1;
+    while (j < n && isBlank(buf[j]!)) j++;
+    if (j >= n || !(isSym(buf[j]!) || isQuote(buf[j]!))) return -1;
     O[nTerms - 1] = op;
   }
   return first;
@@ -257,9 +288,9 @@ function doSpec(): DoSpec | undefined {
   const w0 = symbol();
   if (w0 === '') return undefined;
   skipBlanks();
-  if (pos < src.length && src.charCodeAt(pos) === 61) {
+  if (pos < src.length && buf[pos]! === 61) {
     // controlled repetitive: name = start [TO e] [BY e] [FOR e]
-    if (pos + 1 < src.length && src.charCodeAt(pos + 1) === 61) return undefined; // '=='
+    if (pos + 1 < src.length && buf[pos + 1]! === 61) return undefined; // '=='
     if (isConstantSymbol(w0)) return undefined; // an error for the full path to report
     pos++;
     spec.kind = 'ctrl';
@@ -294,8 +325,10 @@ function doSpec(): DoSpec | undefined {
  */
 export function scanSource(source: string): boolean {
   const n = source.length;
-  if (n === 0 || n > 400) return false;
+  if (n === 0 || n > MAX_SOURCE) return false;
   src = source;
+  for (let i = 0; i < n; i++) buf[i] = source.charCodeAt(i);
+  buf[n] = 0;
   pos = 0;
   nTerms = 0;
   const s = scanned;
@@ -305,7 +338,7 @@ export function scanSource(source: string): boolean {
   while (pos < n) {
     skipBlanks();
     if (pos >= n) break;
-    if (source.charCodeAt(pos) === 59) {
+    if (buf[pos]! === 59) {
       pos++;
       continue; // empty clause
     }
@@ -313,7 +346,7 @@ export function scanSource(source: string): boolean {
     const first = symbol();
     if (first === '') return false;
     skipBlanks();
-    if (pos < n && source.charCodeAt(pos) === 61) {
+    if (pos < n && buf[pos]! === 61) {
       // [blanks] SYMBOL [blanks] '=' [blanks] expr [blanks]
       if (isConstantSymbol(first)) return false; // an error for the full path to report
       pos++;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { divide, integerDivide } from '../../../src/rexx/arithmetic/ops.js';
 import type { Decimal } from '../../../src/rexx/arithmetic/number.js';
-import { roundAtPosition, roundBig, roundDigits, stripTrailingZeros, truncAtPosition, truncDigits, pow10 } from '../../../src/rexx/arithmetic/round.js';
+import { bigDigitCount, roundAtPosition, roundBig, roundBigAt, roundDigits, stripTrailingZeros, truncAtPosition, truncDigits, pow10 } from '../../../src/rexx/arithmetic/round.js';
 import { adjustedExponent, ZERO } from '../../../src/rexx/arithmetic/number.js';
 
 /** A Decimal's value fields (without its BigInt cache `b`). */
@@ -86,6 +86,30 @@ describe('rounding a BigInt coefficient = rounding its digits', () => {
         expect(got.b).toBe(BigInt(got.c));
       }),
       { numRuns: 20000 },
+    );
+  });
+
+  it('roundBigAt (the rounding of a long sum in add) and bigDigitCount', () => {
+    const digitsOf = (k: number) => fc.bigInt({ min: 10n ** BigInt(k - 1), max: 10n ** BigInt(k) - 1n });
+    const edge = fc.integer({ min: 1, max: 80 }).chain((k) =>
+      fc.constantFrom(10n ** BigInt(k) - 1n, 10n ** BigInt(k) - 5n, 5n * 10n ** BigInt(k - 1), 4n * 10n ** BigInt(k - 1) + 99n, 10n ** BigInt(k - 1)),
+    );
+    const v = fc.oneof(fc.integer({ min: 1, max: 120 }).chain(digitsOf), edge);
+    fc.assert(
+      // low at most `digits` places below v's most significant digit (the caller's guarantee), or anywhere above
+      fc.property(v, fc.boolean(), fc.integer({ min: -60, max: 60 }), fc.integer({ min: 1, max: 70 }), fc.integer({ min: -5, max: 130 }), (b, neg, e, digits, up) => {
+        fc.pre(b > 0n);
+        const c = b.toString();
+        expect(bigDigitCount(b, c.length + (up & 3))).toBe(c.length);
+        const top = e + c.length - 1;
+        const low = Math.max(top - digits + 1, top - up + 1);
+        const got = roundBigAt(neg, b, c.length, e, low, digits);
+        const r = roundAtPosition({ neg, c, e }, low);
+        const want = r.c.length > digits ? roundDigits(r, digits) : r;
+        expect(value(got)).toEqual(value(want));
+        expect(got.b).toBe(BigInt(got.c));
+      }),
+      { numRuns: 30000 },
     );
   });
 });

@@ -12,9 +12,10 @@ import {
   coefficient,
   parseNumber,
   parseNumberUncached,
+  smallInt,
   type Decimal,
 } from '../../../src/rexx/arithmetic/number.js';
-import { smallArith } from '../../../src/rexx/arithmetic/small.js';
+import { smallArith, smallIntArith, smallIntDivide } from '../../../src/rexx/arithmetic/small.js';
 import { layout, readsBack } from '../../../src/rexx/arithmetic/layout.js';
 import type { NumericSettings } from '../../../src/rexx/arithmetic/settings.js';
 
@@ -102,10 +103,70 @@ describe('double fast path = exact path', () => {
     expect(used).toBeGreaterThan(3000);
   });
 
+  it('+ - * on small integers whose result is rounded (smallIntArith)', () => {
+    let rounded = 0;
+    const small = fc.oneof(
+      fc.integer({ min: -999_999_999, max: 999_999_999 }),
+      fc.integer({ min: -99_999, max: 99_999 }),
+      fc.constantFrom(0, 1, -1, 999_999_999, -999_999_999, 500_000_000, 999_999_995, 99_999_999, 94_906_267, 94_906_266),
+    ).map(String);
+    const digits9to15 = fc.record({
+      digits: fc.oneof(fc.constant(9), fc.integer({ min: 9, max: 15 })),
+      fuzz: fc.constant(0),
+      form: fc.constantFrom<NumericSettings['form']>('SCIENTIFIC', 'ENGINEERING'),
+    });
+    const texts = fc.oneof(small, small.map((s) => (s.startsWith('-') ? s : '-' + s)), fc.constantFrom('-0', '00012', '1.5', '', ' 1'));
+    fc.assert(
+      fc.property(fc.constantFrom<'+' | '-' | '*'>('+', '-', '*'), texts, texts, fc.oneof(settings, digits9to15), (op, a, b, n) => {
+        clearNumberMemo();
+        const x = smallInt(a);
+        const y = smallInt(b);
+        const fast = x !== x || y !== y ? 'undefined' : outcome(() => smallIntArith(op, x, y, n, a, b));
+        clearNumberMemo();
+        const exact = outcome(() => arithExact(op, a, b, n));
+        if (fast !== 'undefined') {
+          if (fast.includes('E')) rounded++;
+          expect(fast).toBe(exact);
+        }
+      }),
+      { numRuns: 40000 },
+    );
+    expect(rounded).toBeGreaterThan(1200);
+  });
+
+  it('% and // on numbers of every shape, and on whole numbers near the limits', () => {
+    let used = 0;
+    // whole numbers: up to 16 digits, written plainly or as rounded results are (1.58380000E+9)
+    const whole = fc
+      .tuple(fc.constantFrom('', '-'), fc.bigInt({ min: 0n, max: 10n ** 16n }), fc.integer({ min: 0, max: 8 }), fc.boolean())
+      .map(([sign, v, e, expo]) => {
+        const c = v.toString();
+        if (!expo) return sign + c + '0'.repeat(e);
+        return sign + c[0] + (c.length > 1 ? '.' + c.slice(1) : '') + 'E+' + (c.length - 1 + e);
+      });
+    const operand = fc.oneof(numStr, whole, fc.integer({ min: -2000, max: 2000 }).map(String));
+    fc.assert(
+      fc.property(fc.constantFrom<'%' | '//'>('%', '//'), operand, operand, settings, (op, a, b, n) => {
+        clearNumberMemo();
+        const fast = outcome(() => smallIntDivide(op, a, b, n.digits));
+        clearNumberMemo();
+        const exact = outcome(() => arithExact(op, a, b, n));
+        if (fast !== 'undefined') {
+          used++;
+          expect(fast).toBe(exact);
+        }
+        clearNumberMemo();
+        expect(outcome(() => arith(op, a, b, n))).toBe(exact);
+      }),
+      { numRuns: 40000 },
+    );
+    expect(used).toBeGreaterThan(2500);
+  });
+
   it('results fed back as operands (warm memo) = cold exact path', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...OPS), numStr), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.constantFrom<ArithOp>(...OPS, '%', '//'), numStr), { minLength: 1, maxLength: 12 }),
         numStr,
         settings,
         (steps, start, n) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { bif, bifError, fakeContext, x } from './helpers.js';
 
 const c = fakeContext();
@@ -64,6 +65,18 @@ describe('SPACE (bif_strip_space_copies)', () => {
     expect(f('space', 'a b c', 2, '-')).toBe('a--b--c');
     expect(f('space', '')).toBe('');
     expect(f('space', 'single')).toBe('single');
+  });
+
+  it('joins the blank-delimited words with n pads, however the string is spaced already', () => {
+    // the model: split on blanks (only), drop empty words, join
+    const text = fc.array(fc.constantFrom('a', 'bc', ' ', ' ', '  ', '\t', '_'), { maxLength: 14 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 3 }), fc.constantFrom(undefined, ' ', '_'), (t, n, p) => {
+        const want = t.split(' ').filter((w) => w !== '').join((p ?? ' ').repeat(n));
+        expect(f('space', t, n, p)).toBe(want);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

@@ -215,7 +215,113 @@ end`,
   bigInts: `x = 999999998; do i = 1 to 3; x = x + 1; say x (x * 2) (x - 1000000000); end`,
   nestedNamed: `do i = 1 to 2; do j = 1 to 2; do k = 1 to 3; if k = 2 then iterate j; say i j k; end; end; end`,
   ctrlDropped: `do i = 1 to 3\n  drop i\nend`,
+  // variables kept in locals across calls that escape only in a branch
+  callsExposeChange: `n = 0; k = 0
+do i = 1 to 12
+  k = k + i
+  if i // 4 = 0 then call bump
+  n = n + 1
+end
+say n k i
+exit
+bump: procedure expose n k i; n = n * 10; k = -k; if i = 8 then i = 10; return`,
+  callsNoProcedure: `t = 0
+do i = 1 to 6
+  t = t + i * 2
+  if i // 2 then call more
+end
+say t i j
+exit
+more: t = t - 1; j = i; return`,
+  functionChanges: `s = 0
+do i = 1 to 9
+  s = s + i
+  if i // 3 = 0 then x = f(s)
+end
+say s x
+exit
+f: s = s * 2; return s + 1`,
+  valueSymbolInLoop: `a = 0
+do i = 1 to 5
+  a = a + i
+  if i = 2 then say value('A') symbol('A') symbol('Q')
+  if i = 3 then x = value('A', 100)
+  if i = 4 then say value('I')
+end
+say a i`,
+  dropInLoop: `x = 5
+do i = 1 to 4
+  x = x + i
+  if i = 2 then drop x
+  if i = 2 then x = 'X'
+  say x
+end`,
+  dropThenRead: `do i = 1 to 4
+  x = i * 3
+  if i = 3 then drop x
+  say x
+end`,
+  novalueInLoop: `signal on novalue name nv
+x = 1
+do i = 1 to 5
+  x = x + i
+  if i = 3 then drop x
+  y = x + 1
+end
+exit
+nv: say 'novalue' condition('D') sigl x i; exit`,
+  bifsInLoop: `s = ''; n = 0
+do i = 1 to 30
+  s = left(i, 4, '.') || right(i * i, 5) substr('abcdef', i // 6 + 1, 2)
+  if pos('9', s) > 0 then n = n + length(strip(s)) + words(s)
+end
+say n s i`,
+  bifErrorInLoop: `do i = 1 to 5
+  x = i * 2
+  y = left('abc', 3 - i)
+end`,
+  bifShadowedByLabel: `t = 0
+do i = 1 to 4
+  t = t + left(i, 1)
+end
+say t i
+exit
+left: procedure expose t; t = t + 100; return arg(1)`,
+  callOnInCalled: `x = 0
+do i = 1 to 6
+  x = x + i
+  if i // 3 = 0 then call sub
+end
+say x i
+exit
+sub: call on error name e; 'fail'; x = x + 1000; return
+e: x = x * 2; return`,
+  callOnInLoop: `call on error name e
+c = 0
+do i = 1 to 5
+  c = c + i
+  if i // 2 then 'fail' i
+end
+say c i
+exit
+e: say 'error at' sigl c i; c = c + 100; return`,
+  syntaxInCalled: `signal on syntax name s
+x = 0
+do i = 1 to 5
+  x = x + i
+  if i = 4 then call bad
+end
+s: say 'syntax' x i; exit
+bad: x = x + 1000; i = 20; y = 1 + 'a'; return`,
+  resultAfterCall: `do i = 1 to 3
+  k = i * 5
+  if i > 1 then call r k
+  say result k
+end
+exit
+r: return arg(1) + 1`,
 };
+
 
 describe('compiled regions do what the clause loop does', () => {
   for (const [name, src] of Object.entries(PROGRAMS)) {
@@ -236,6 +342,18 @@ describe('compiled regions do what the clause loop does', () => {
     expect(compiled('do i = 1 to 3; signal x; end; x: nop')).toBe(false);
     expect(compiled('do a.1 = 1 to 3; end')).toBe(false);
     expect(compiled('do i = 1 to 3; l: nop; end')).toBe(false);
+  });
+
+  it('variables stay in locals around calls in a branch and BIFs that do not look into the pool', () => {
+    const source = (src: string, idx = 0): string => String(compileRegion(parseProgram(src, 't'), idx, () => () => undefined));
+    // a CALL in a branch: the locals are written back and reloaded around it
+    expect(source('do i = 1 to 3; k = i * 2; if k > 2 then call f; end')).toContain('b0v');
+    // LEFT called directly, with its arguments evaluated in the region
+    expect(source('do i = 1 to 3; s = left(i, 2); end')).toContain('r_bif(');
+    // VALUE looks into the pool: the general path
+    expect(source("do i = 1 to 3; s = value('I'); end")).not.toContain('r_bif(');
+    // a call on every iteration: the variables stay in their boxes
+    expect(source('do i = 1 to 3; k = i * 2; call f; end')).not.toContain('b0v');
   });
 
   it('HALT is polled inside compiled loops (CALL ON HALT handler, then HI without a trap)', () => {

@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { Activation } from '../../../src/rexx/evaluator/activation.js';
 import { VarPool } from '../../../src/rexx/evaluator/variables.js';
 import { compile, compileSetter, type Runtime } from '../../../src/rexx/evaluator/expression.js';
-import { directPlan, runDirect, runScanned } from '../../../src/rexx/evaluator/interpret-direct.js';
+import { directPlan, intOp, runDirect, runScanned } from '../../../src/rexx/evaluator/interpret-direct.js';
+import { intArith, plainInt } from '../../../src/rexx/evaluator/expression.js';
 import { fastParseProgram, scanSource, scannedAssignmentsOnly } from '../../../src/rexx/parser/fast-path.js';
 import { parseProgram } from '../../../src/rexx/parser/program.js';
 import type { Program } from '../../../src/rexx/ast.js';
@@ -53,6 +54,15 @@ function outcome(a: Activation, run: () => void): string {
 
 const noPoll = (): void => {};
 
+/** The Box integer cache is right wherever it is set: n is plainInt(v) when ns is v. */
+function checkIntCache(a: Activation): void {
+  for (const n of NAMES) {
+    if (n.includes('.')) continue;
+    const b = a.pool.simple.get(n);
+    if (b !== undefined && b.v !== undefined && b.ns === b.v) expect(b.n).toBe(plainInt(b.v));
+  }
+}
+
 /** What the clause loop's compiled assignment does: set(compile(e)). */
 function reference(a: Activation, src: string): void {
   for (const c of parseProgram(src, 'INTERPRET').clauses) {
@@ -66,7 +76,7 @@ const value = fc.oneof(
   fc.integer({ min: -999_999_999, max: 999_999_999 }).map(String),
   fc.constantFrom('0', '-0', '1', '999999999', '123456789012', '0.5', '1E3', ' 7 ', 'abc', '', '2.50', '-1'),
 );
-const term = fc.constantFrom('a', 'B', 'c', 'u', 's.a', 'S.1', 'S.', '7', '0', '12345', '0.5', '.5', '999999999', '3.0', '1', "'12'", '"x"', "''", "' 4 '");
+const term = fc.constantFrom('a', 'B', 'c', 'u', 's.a', 'S.1', 'S.', '7', '0', '12345', '0.5', '.5', '999999999', '3.0', '1', "'12'", '"x"', "''", "' 4 '", '007', '1234567890', '0000000012', "'-3'");
 const op = fc.constantFrom('+', '-', '*', '/', '%', '//', ' + ', ' * ', '\t-\t', '||', ' || ');
 const expr = fc.tuple(term, fc.array(fc.tuple(op, term), { maxLength: 5 })).map(([t, rest]) => t + rest.map(([o, x]) => o + x).join(''));
 const clause = fc.tuple(fc.constantFrom('a', 'B', 'u', 's.a', 'S.1', 'S.'), fc.constantFrom('=', ' = '), expr).map(([t, e, x]) => t + e + x);
@@ -87,6 +97,7 @@ describe('INTERPRET strings of assignments run directly', () => {
         expect(scannedAssignmentsOnly()).toBe(true);
         const a1 = activation(vals, digits);
         expect(outcome(a1, () => runScanned(a1, noPoll))).toBe(want);
+        checkIntCache(a1);
         const plan = directPlan(fastParseProgram(src, 'INTERPRET')!)!;
         const a2 = activation(vals, digits);
         expect(outcome(a2, () => runDirect(a2, plan, noPoll))).toBe(want);
@@ -98,6 +109,39 @@ describe('INTERPRET strings of assignments run directly', () => {
     // both outcomes are exercised: values set, and errors 41 / 42 raised
     expect(errors).toBeGreaterThan(100);
     expect(errors).toBeLessThan(1400);
+  });
+
+  it('agree with the compiled clauses when strings follow one another (values left with their integer)', () => {
+    fc.assert(
+      fc.property(fc.array(source, { minLength: 2, maxLength: 4 }), values, fc.constantFrom(9, 5), (srcs, vals, digits) => {
+        const a0 = activation(vals, digits);
+        const want = outcome(a0, () => srcs.forEach((src) => reference(a0, src)));
+        const a1 = activation(vals, digits);
+        const got = outcome(a1, () =>
+          srcs.forEach((src) => {
+            expect(scanSource(src)).toBe(true);
+            runScanned(a1, noPoll);
+          }),
+        );
+        expect(got).toBe(want);
+        checkIntCache(a1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('integer arithmetic on numbers agrees with intArith on their strings', () => {
+    const int = fc.oneof(fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: -50, max: 50 }));
+    const ops = fc.constantFrom('+', '-', '*', '/', '%', '//', '**', '||');
+    fc.assert(
+      fc.property(ops, int, int, fc.constantFrom(9, 8, 12), (o, x, y, digits) => {
+        const r = intOp(o, x, y, digits);
+        const want = intArith(o, String(x), String(y), digits);
+        expect(r === r ? String(r) : undefined).toBe(want);
+        if (r === r) expect(Object.is(r, -0)).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('polls before each clause', () => {

@@ -269,3 +269,108 @@ describe('PARSE details', () => {
     expect(r.out).toBe('[a]\n[k2][]\n');
   });
 });
+
+/**
+ * PARSE in compiled regions (codegen.ts calling parse-region.ts): the same
+ * templates parsed in a loop, where after its first uses the region calls the
+ * template's generated parser itself, with the source evaluated inline. The
+ * loop runs in the main program and in a procedure called twice (each call a
+ * new variable pool, so the parser's boxes are looked up again; V1 exposed:
+ * the caller's box), the PARSE under an IF (the region then keeps its other
+ * variables in locals, written back around the parse), against the model and
+ * against the clause loop.
+ */
+describe('PARSE in compiled regions', () => {
+  const regionProgram = (sources: string[], items: Item[], pvar: string): string => {
+    const tpl = templateText(items);
+    const absVars = items.flatMap((it) => (it.k === 'abs' && it.n % 2 === 1 ? [`Q${it.n} = ${it.n}`] : []));
+    const init = [...NAMES.map((n) => `${n} = '?'`), `P = ${quote(pvar)}`, ...absVars].join('; ');
+    const loop = [
+      "out = ''; m = 0",
+      'do k = 1 to 12',
+      `  j = k // ${sources.length} + 1; ${init}`,
+      '  if k // 2 = 0 then do',
+      `    parse var src.j ${tpl}`,
+      '    m = m + k',
+      '  end',
+      `  else parse value src.j with ${tpl}`,
+      `  out = out || j || ${NAMES.map((n) => `'[' || ${n} || ']'`).join(' || ')} || '/'`,
+      'end',
+      "say out m",
+    ];
+    return [
+      ...sources.map((s, i) => `src.${i + 1} = ${quote(s)}`),
+      ...loop,
+      'call sub; call sub',
+      'exit',
+      'sub: procedure expose src. V1',
+      ...loop,
+      'return',
+    ].join('\n');
+  };
+  const expectedLine = (sources: string[], items: Item[]): string => {
+    let out = '';
+    let m = 0;
+    for (let k = 1; k <= 12; k++) {
+      const j = (k % sources.length) + 1;
+      if (k % 2 === 0) m += k;
+      const vars = model(sources[j - 1]!, items);
+      out += `${j}${NAMES.map((n) => `[${vars.get(n) ?? '?'}]`).join('')}/`;
+    }
+    return `${out} ${m}\n`;
+  };
+
+  it('assigns what the model does, with the region compiler and without', async () => {
+    const { codegenOptions } = await import('../../../src/rexx/evaluator/codegen.js');
+    try {
+      fc.assert(
+        fc.property(fc.array(sourceArb, { minLength: 1, maxLength: 3 }), caseArb, (sources, { items, pvar, varAt }) => {
+          const its = withVarPattern(items, varAt, pvar);
+          const src = regionProgram(sources, its, pvar);
+          const want = expectedLine(sources, its).repeat(3);
+          for (const regions of [true, false]) {
+            codegenOptions.enabled = regions;
+            Object.assign(parseCodegenOptions, { enabled: true, hotUses: 3 });
+            expect(run(src).out, src).toBe(want);
+          }
+        }),
+        { numRuns: 120 },
+      );
+    } finally {
+      codegenOptions.enabled = true;
+      Object.assign(parseCodegenOptions, defaults);
+    }
+  });
+
+  it('reports an error in a generated parser on the PARSE line, variables set before it kept', () => {
+    Object.assign(parseCodegenOptions, { enabled: true, hotUses: 2 });
+    const src = [
+      "s = 'abcdef'; n = 0",
+      'signal on syntax',
+      'do i = 1 to 9',
+      '  q = i; if i = 6 then q = "x"',
+      '  n = n + 1',
+      '  if i > 0 then parse var s v1 +1 v2 =(q) v3',
+      'end',
+      'syntax: say sigl rc n v1 v2 v3',
+    ].join('\n');
+    expect(run(src).out).toBe('6 26 6 a bcd ef\n');
+    Object.assign(parseCodegenOptions, defaults);
+  });
+
+  it('a NOVALUE source raises the condition before any target is set', () => {
+    Object.assign(parseCodegenOptions, { enabled: true, hotUses: 1 });
+    const src = [
+      "s = 'x y'; t = 'x y'",
+      'signal on novalue',
+      'do i = 1 to 5',
+      '  if i = 4 then drop t',
+      '  parse var t a b',
+      "  a = 'A'i",
+      'end',
+      'novalue: say sigl a b condition("D")',
+    ].join('\n');
+    expect(run(src).out).toBe('5 A3 y T\n');
+    Object.assign(parseCodegenOptions, defaults);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The table of INTERPRET strings (program-cache.ts): a string of assignments
+ * met once is only scanned, met again it is parsed and kept; strings used
+ * again and again stay while a stream of strings met once passes through,
+ * and strings no longer used make way for new ones.
+ */
+import { describe, expect, it } from 'vitest';
+import { getInterpreted, interpretedOrScanned } from '../../src/rexx/program-cache.js';
+
+describe('INTERPRET string table', () => {
+  it('scans a string of assignments met once, parses and compiles it met again, then keeps it', () => {
+    const src = 'pc1 = 1 + 2; pc2 = pc1 * 3';
+    expect(interpretedOrScanned(src)).toBeNull();
+    const ip = interpretedOrScanned(src)!;
+    expect(ip.prog.clauses.map((c) => c.k)).toEqual(['assign', 'assign']);
+    expect(ip.plan!.runs).toBe(1); // compiled on its next run
+    expect(interpretedOrScanned(src)).toBe(ip);
+    expect(getInterpreted(src)).toBe(ip);
+  });
+
+  it('parses other strings at once and keeps them', () => {
+    const src = 'do pcj = 1 to 2; say pcj; end';
+    const ip = interpretedOrScanned(src)!;
+    expect(ip.plan).toBeNull();
+    expect(ip.prog.clauses.map((c) => c.k)).toEqual(['do', 'say', 'end']);
+    expect(interpretedOrScanned(src)).toBe(ip);
+  });
+
+  it('does not keep strings that do not parse', () => {
+    expect(() => getInterpreted('pcx = ')).toThrow();
+    expect(() => interpretedOrScanned('pcx = ')).toThrow();
+  });
+
+  it('keeps strings used again and again while many met once pass through', () => {
+    const hot = Array.from({ length: 50 }, (_, k) => `sum = sum + hx${k}`);
+    const kept = new Map<string, unknown>();
+    for (let i = 0; i < 20000; i++) {
+      interpretedOrScanned(`hx${i % 50} = ${i} * 3 + ${i % 7}`);
+      if (i % 100 === 0) interpretedOrScanned(`do j = 1 to 5; sum = sum + j * ${i}; end`);
+      const h = hot[i % 50]!;
+      const ip = interpretedOrScanned(h);
+      if (i >= 1000) {
+        // parsed long ago: the same object every time
+        if (!kept.has(h)) kept.set(h, ip);
+        expect(ip).toBe(kept.get(h));
+      }
+    }
+    expect(kept.size).toBe(50);
+    for (const ip of kept.values()) expect(ip).not.toBeNull();
+  });
+
+  it('makes way for new strings used again and again when the old ones are no longer used', () => {
+    const phase = (tag: string, n: number) => Array.from({ length: n }, (_, k) => `${tag}${k} = ${k}`);
+    const one = phase('pa', 1500);
+    for (let r = 0; r < 3; r++) for (const s of one) interpretedOrScanned(s);
+    const two = phase('pb', 500);
+    for (let r = 0; r < 6; r++) for (const s of two) interpretedOrScanned(s);
+    // most of the new strings are kept now
+    let kept = 0;
+    for (const s of two) {
+      const ip = interpretedOrScanned(s);
+      if (ip !== null && interpretedOrScanned(s) === ip) kept++;
+    }
+    expect(kept).toBeGreaterThan(400);
+  });
+
+  it('tells apart long strings that differ only in the middle', () => {
+    const pad = 'x'.repeat(100);
+    const a = `pl1 = '${pad}' || 1 || '${pad}'`;
+    const b = `pl1 = '${pad}' || 2 || '${pad}'`;
+    const ipa = getInterpreted(a);
+    const ipb = getInterpreted(b);
+    expect(ipa).not.toBe(ipb);
+    expect(getInterpreted(a)).toBe(ipa);
+    expect(getInterpreted(b)).toBe(ipb);
+    expect(ipa.prog.lines[0]).toBe(a);
+    expect(ipb.prog.lines[0]).toBe(b);
+  });
+});
