@@ -184,7 +184,8 @@ function receive(cms: Cms, p: Parsed): number {
   const rc = writeRc(cms, 'RCV', a, a.disk.update([{ fn, ft, mode, recfm, lrecl, records: recs }], []));
   if (rc) return rc;
   cms.ch.call({ op: 'readerRead', spoolid: file.spoolid, purge: true });
-  cms.out(`File ${fn} ${ft} ${fm} received from ${file.origin} at ${systemName(cms)}`);
+  // the sender's system, not ours: in a CSE collection the reader is shared by all members
+  cms.out(`File ${fn} ${ft} ${fm} received from ${file.origin} at ${file.originSystem}`);
   return 0;
 }
 
@@ -214,7 +215,7 @@ function rdrlist(cms: Cms): number {
   cms.out(`${cms.userid.padEnd(8)} RDRLIST  A0  V 108  Trunc=108 Size=${files.length} Line=1 Col=1 Alt=0`);
   cms.out('Cmd   Filename Filetype Class User at Node     Hold Records');
   for (const f of files) {
-    cms.out(`      ${(f.name || '').padEnd(8)} ${(f.type || '').padEnd(8)} ${f.class} PUN ${f.origin.padEnd(8)} ${systemName(cms).padEnd(8)} NONE ${String(f.records).padStart(7)}  ${String(f.spoolid).padStart(4, '0')}`);
+    cms.out(`      ${(f.name || '').padEnd(8)} ${(f.type || '').padEnd(8)} ${f.class} PUN ${f.origin.padEnd(8)} ${f.originSystem.padEnd(8)} NONE ${String(f.records).padStart(7)}  ${String(f.spoolid).padStart(4, '0')}`);
   }
   return 0;
 }

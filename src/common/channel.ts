@@ -64,7 +64,8 @@ export interface ChannelReplies {
   cp: { rc: number; lines: string[]; overflow?: number };
   diag: { rc: number; cc: number; result: string; ry1?: number };
   spoolWrite: { rc: number; spoolid?: number };
-  readerList: { files: { spoolid: number; origin: string; name: string; type: string; class: string; records: number }[] };
+  /** originSystem: the CSE member the file was created on (the spool is shared) */
+  readerList: { files: { spoolid: number; origin: string; originSystem: string; name: string; type: string; class: string; records: number }[] };
   readerRead: { rc: number; records: string[] };
   smsgListen: { ok: true };
   /** kind: SMSG, or MSG/WNG/MSGNOH under SET MSG|WNG IUCV */

@@ -13,7 +13,7 @@
  */
 import type { Program } from './ast.js';
 import { parseProgram } from './parser/program.js';
-import { fastParseProgram, scanSource, scannedAssignmentsOnly } from './parser/fast-path.js';
+import { fastParseProgram, loadSource, MAX_SOURCE, scanSource, scannedAssignmentsOnly } from './parser/fast-path.js';
 import { directPlan, type DirectPlan } from './evaluator/interpret-direct.js';
 
 const GENERATION = 256;
@@ -59,16 +59,18 @@ export interface Interpreted {
  * Not a Map: a loop building its strings makes a new string each time, never
  * met before, and a Map spends more on hashing and inserting it (V8 hashes a
  * fresh string in the runtime, and the generations grow and rehash) than the
- * fast path spends running it (bench b8). This table hashes a few characters
- * in JS and is two-way set-associative with a fixed number of sets, so a
- * stream of distinct strings costs no allocation beyond the slot it takes.
- * Each slot has a `used` bit, set when its string is met again: a new string
+ * fast path spends running it (bench b8). This table hashes the characters
+ * in JS as the scanner loads them, and is two-way set-associative with a
+ * fixed number of sets, so a stream of distinct strings costs no allocation
+ * beyond the slot it takes.
+ * Each slot counts (up to 3) the times its string is met again: a new string
  * takes the place of the older of its set's strings not met again since
  * they were stored, so a stream of strings met once passes through while the
  * strings used again and again stay (and a string met once has one other
- * string's time to be met again); when both are in use, the new string is
- * not kept, and clears one bit instead so that a string no longer used makes
- * way in the end (a clock, as in page replacement).
+ * string's time to be met again, or about that); when both are in use, the
+ * new string is not kept. Each miss takes one from the counts of
+ * its set, so a string no longer used makes way in the end (a clock, as in
+ * page replacement).
  */
 const SEEN = null;
 type Entry = Interpreted | typeof SEEN;
@@ -78,16 +80,17 @@ const keys: (string | undefined)[] = new Array<string | undefined>(2 * SETS).fil
 const entries: (Entry | undefined)[] = new Array<Entry | undefined>(2 * SETS).fill(undefined);
 const used = new Uint8Array(2 * SETS);
 
-/** A hash of s: FNV-1a over its length and, for a long string, only its first and last 64 characters. */
+/**
+ * A hash of s: the scanner's (which loads a short string for the scan that
+ * follows a miss), else FNV-1a over its length and its first and last 64
+ * characters.
+ */
 function hashOf(s: string): number {
   const n = s.length;
+  if (n <= MAX_SOURCE) return loadSource(s);
   let h = Math.imul(2166136261 ^ n, 16777619);
-  if (n <= 128) {
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  } else {
-    for (let i = 0; i < 64; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-    for (let i = n - 64; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  }
+  for (let i = 0; i < 64; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  for (let i = n - 64; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h ^ (h >>> 15);
 }
 
@@ -95,6 +98,8 @@ function hashOf(s: string): number {
 let slot = 0;
 /** Whether find found source in `slot`. */
 let found = false;
+/** Alternates between the ways when neither was in use (store). */
+let flip = 0;
 
 /** The entry of source, or undefined; leaves slot and found for store. */
 function find(source: string): Entry | undefined {
@@ -110,28 +115,32 @@ function find(source: string): Entry | undefined {
   }
   slot = i;
   found = true;
-  used[i] = 1;
+  if (used[i]! < 3) used[i]++;
   return entries[i];
 }
 
 /**
  * Store e for the source find was last called with (and did not find, or
- * found SEEN). A new string goes first in its set, the one there moving
- * second, when the second is free or not in use; else in place of the first
- * when that one is not in use; else it is not kept (see above).
+ * found SEEN). A miss takes one from the counts of its set (the clock's
+ * hand passing). The new string goes first in its set, the one there moving
+ * second, when the second is free or was not in use; else in place of the
+ * first when that one was not in use; else it is not kept. When neither was
+ * in use, every other new string takes the first's place instead (always
+ * evicting the older, three strings met in turn would never stay).
  */
 function store(source: string, e: Entry): void {
   let i = slot;
   if (!found) {
     const i1 = i + 1;
-    if (keys[i1] === undefined || used[i1] === 0) {
+    const c0 = used[i]!;
+    const c1 = used[i1]!;
+    if (c0 !== 0) used[i] = c0 - 1;
+    if (c1 !== 0) used[i1] = c1 - 1;
+    if (keys[i1] === undefined || (c1 === 0 && (c0 !== 0 || (flip ^= 1) === 1))) {
       keys[i1] = keys[i];
       entries[i1] = entries[i];
       used[i1] = used[i]!;
-    } else if (used[i] !== 0) {
-      used[i1] = 0;
-      return;
-    }
+    } else if (c0 !== 0) return;
     used[i] = 0;
   }
   keys[i] = source;

@@ -49,7 +49,12 @@ export function handleGuestRequest(vm: VirtualMachine, req: ChannelRequest): Rep
         files: cluster.store
           .listSpoolFiles({ owner: vm.userid, queue: 'RDR' })
           .filter((f) => f.hold === 'NONE')
-          .map((f) => ({ spoolid: f.spoolid, origin: f.origin, name: f.name, type: f.type, class: f.class, records: f.records })),
+          .map((f) => ({
+            spoolid: f.spoolid, origin: f.origin,
+            // files stored before the origin system was kept: shown as local, as they were then
+            originSystem: f.originSystem || vm.system.name,
+            name: f.name, type: f.type, class: f.class, records: f.records,
+          })),
       };
     case 'readerRead': {
       const f = cluster.store.getSpoolFile(req.spoolid);

@@ -67,6 +67,8 @@ export function closeDevice(
       spoolid,
       owner,
       origin: vm.userid,
+      // CSE: the collection shares this spool, so the file must say which system made it
+      originSystem: vm.system.name,
       queue,
       devtype,
       class: sp.class,

@@ -23,7 +23,7 @@ CREATE INDEX IF NOT EXISTS links_owner ON links (owner, owner_vdev);
 CREATE TABLE IF NOT EXISTS spool_files (spoolid INTEGER PRIMARY KEY, owner TEXT NOT NULL, origin TEXT NOT NULL, queue TEXT NOT NULL,
   devtype TEXT NOT NULL, class TEXT NOT NULL, copies INTEGER NOT NULL, hold TEXT NOT NULL, keep INTEGER NOT NULL,
   name TEXT NOT NULL, type TEXT NOT NULL, dist TEXT NOT NULL, form TEXT NOT NULL, dest TEXT NOT NULL, tag TEXT NOT NULL,
-  records INTEGER NOT NULL, created INTEGER NOT NULL, seq INTEGER NOT NULL);
+  records INTEGER NOT NULL, created INTEGER NOT NULL, seq INTEGER NOT NULL, origin_system TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS spool_owner ON spool_files (owner, queue);
 CREATE TABLE IF NOT EXISTS spool_records (spoolid INTEGER NOT NULL, n INTEGER NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (spoolid, n)) WITHOUT ROWID;
@@ -38,11 +38,30 @@ CREATE INDEX IF NOT EXISTS cse_mail_system ON cse_mail (system);
 interface SpoolRow {
   spoolid: number; owner: string; origin: string; queue: string; devtype: string; class: string; copies: number;
   hold: string; keep: number; name: string; type: string; dist: string; form: string; dest: string; tag: string;
-  records: number; created: number; seq: number;
+  records: number; created: number; seq: number; origin_system: string;
 }
 
 function fromRow(r: SpoolRow): SpoolFileRecord {
-  return { ...r, queue: r.queue as SpoolFileRecord['queue'], devtype: r.devtype as SpoolFileRecord['devtype'], keep: r.keep !== 0 };
+  const { origin_system, ...rest } = r;
+  return {
+    ...rest, originSystem: origin_system,
+    queue: r.queue as SpoolFileRecord['queue'], devtype: r.devtype as SpoolFileRecord['devtype'], keep: r.keep !== 0,
+  };
+}
+
+/** SQL column of a SpoolFileRecord field (only originSystem differs from its name). */
+function spoolColumn(k: string): string {
+  return k === 'originSystem' ? 'origin_system' : k;
+}
+
+/**
+ * Bring a store written by an older build up to the current schema. CREATE TABLE IF NOT
+ * EXISTS leaves an existing table alone, so columns added later are added here; their
+ * defaults make old rows readable ('' origin system: recorded before it was kept).
+ */
+function migrate(db: Database.Database): void {
+  const cols = (db.prepare('PRAGMA table_info(spool_files)').all() as { name: string }[]).map((c) => c.name);
+  if (!cols.includes('origin_system')) db.exec("ALTER TABLE spool_files ADD COLUMN origin_system TEXT NOT NULL DEFAULT ''");
 }
 
 export class SqliteStore implements CpStore {
@@ -56,7 +75,10 @@ export class SqliteStore implements CpStore {
     this.db.pragma('synchronous = FULL');
     // several processes (CSE systems) share the file: a writer waits for another's transaction
     this.db.pragma('busy_timeout = 30000');
-    this.transaction(() => this.db.exec(SCHEMA));
+    this.transaction(() => {
+      this.db.exec(SCHEMA);
+      migrate(this.db);
+    });
   }
 
   transaction<T>(fn: () => T): T {
@@ -170,8 +192,8 @@ export class SqliteStore implements CpStore {
     this.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO spool_files (spoolid, owner, origin, queue, devtype, class, copies, hold, keep, name, type, dist, form, dest, tag, records, created, seq)
-           VALUES (@spoolid, @owner, @origin, @queue, @devtype, @class, @copies, @hold, @keep, @name, @type, @dist, @form, @dest, @tag, @records, @created, @seq)`,
+          `INSERT INTO spool_files (spoolid, owner, origin, origin_system, queue, devtype, class, copies, hold, keep, name, type, dist, form, dest, tag, records, created, seq)
+           VALUES (@spoolid, @owner, @origin, @originSystem, @queue, @devtype, @class, @copies, @hold, @keep, @name, @type, @dist, @form, @dest, @tag, @records, @created, @seq)`,
         )
         .run({ ...f, keep: f.keep ? 1 : 0 });
       records.forEach((r, i) => ins.run(f.spoolid, i, r));
@@ -186,7 +208,7 @@ export class SqliteStore implements CpStore {
     const args: unknown[] = [];
     for (const [k, v] of Object.entries(filter)) {
       if (v === undefined) continue;
-      where.push(`${k} = ?`);
+      where.push(`${spoolColumn(k)} = ?`);
       args.push(v);
     }
     const sql = `SELECT * FROM spool_files ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq, spoolid`;
@@ -196,7 +218,7 @@ export class SqliteStore implements CpStore {
     const keys = Object.keys(changes) as (keyof typeof changes)[];
     if (!keys.length) return;
     const vals = keys.map((k) => (k === 'keep' ? (changes.keep ? 1 : 0) : changes[k]));
-    this.db.prepare(`UPDATE spool_files SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE spoolid = ?`).run(...vals, spoolid);
+    this.db.prepare(`UPDATE spool_files SET ${keys.map((k) => `${spoolColumn(k)} = ?`).join(', ')} WHERE spoolid = ?`).run(...vals, spoolid);
   }
   deleteSpoolFile(spoolid: number): void {
     this.transaction(() => {

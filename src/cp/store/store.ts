@@ -46,6 +46,12 @@ export interface SpoolFileRecord {
   owner: string;
   /** the user who created it */
   origin: string;
+  /**
+   * the system (CSE member) it was created on: the spool is shared by the collection, so
+   * the reader's own system is not where the file came from. '' for files stored before
+   * this was recorded (shown as the local system, as they were then).
+   */
+  originSystem: string;
   queue: SpoolQueue;
   /** the kind of device that created it: PUN, PRT or CON (console) */
   devtype: 'PUN' | 'PRT' | 'CON';

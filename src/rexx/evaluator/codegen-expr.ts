@@ -8,9 +8,11 @@
  * boolean (genBool). The string form puts the integer form in front of each
  * arithmetic or comparison node exactly as expression.ts withIntPath does,
  * and falls back to the same slow functions (codegen-runtime.ts), so a
- * compiled expression gives what the closure gives, errors included. Nodes
- * with nothing to gain (function calls, stems, the rest) call their closure
- * from expression.ts compile().
+ * compiled expression gives what the closure gives, errors included. A BIF
+ * that sees only its arguments is called directly with them; nodes with
+ * nothing to gain (other function calls, stems, the rest) call their closure
+ * from expression.ts compile(), with the variables kept in locals written
+ * back around it (outside).
  *
  * Variables are read through boxes hoisted into locals at region entry (the
  * variable pool of an activation does not change inside a region, and boxes
@@ -166,14 +168,18 @@ export class ExprGen {
    */
   private bif(e: Extract<Expr, { k: 'call' }>): string | null {
     const spec = lookupBuiltin(e.name);
-    if (process.env.VMREXX_CG_OLD === '2') return null;
     if (spec === undefined || POOL_BIFS.has(spec.name)) return null;
     const site = bifCallSite(e.name, e.quoted);
     if (site === undefined) return null;
-    const v = `v${this.nSites++}`;
+    const v = this.site();
     const args = e.args.map((x) => (x ? this.genStr(x) : 'undefined')).join(', ');
     const general = this.outside(`r_fn(a, ${JSON.stringify(e.name)}, ${e.quoted}, ${v})`);
     return `((u = r_bif(a, ${this.konst(site)}, ${registryGeneration()}, ${v} = [${args}])) !== undefined ? u : ${general})`;
+  }
+
+  /** A new local for the argument list of a call site. */
+  site(): string {
+    return `v${this.nSites++}`;
   }
 
   /**
@@ -218,6 +224,25 @@ export class ExprGen {
       return `r_cget1(a, ${s}, ${this.box(n)}, ${JSON.stringify(stem)}, ${JSON.stringify(n)})`;
     }
     return `r_cget(a, ${s}, ${JSON.stringify(stem)}, ${this.tail(tail)})`;
+  }
+
+  /**
+   * A compound variable's integer value (NaN when it is not a plain integer
+   * or has no value: NOVALUE is left to the string path, which evaluates the
+   * operands in their order).
+   */
+  private compInt(stem: string, tail: TailPart[]): string {
+    const s = this.stem(stem);
+    const p0 = tail[0]!;
+    if (tail.length === 1 && 'v' in p0) {
+      const n = p0.v;
+      if (this.regs.has(n)) {
+        const b = this.box(n);
+        return `r_cintR(${s}, ${b}v, ${b}n, ${JSON.stringify(n)})`;
+      }
+      return `r_cint1(${s}, ${this.box(n)}, ${JSON.stringify(n)})`;
+    }
+    return `r_cint(${s}, ${this.tail(tail)})`;
   }
 
   /** Assignment of JavaScript string `v` to compound stem.name (one simple symbol as the tail). */
@@ -337,6 +362,8 @@ export class ExprGen {
       }
       case 'var':
         return this.intRead(e.name);
+      case 'comp':
+        return this.compInt(e.stem, e.tail);
       case 'pre': {
         if (e.op === '\\') return null;
         const x = this.genInt(e.e);

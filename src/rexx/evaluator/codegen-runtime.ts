@@ -34,6 +34,7 @@ export interface RegionInterp {
   stepClause(a: Activation, c: Clause): void;
   novalue(a: Activation, name: string): string;
   callFunction(a: Activation, name: string, quoted: boolean, args: (string | undefined)[]): string;
+  callRoutine(a: Activation, name: string, quoted: boolean, args: (string | undefined)[], asFunction: boolean): string | undefined;
   lostDigits(a: Activation, v: string): void;
 }
 
@@ -67,6 +68,11 @@ export function pint(v: string | undefined): number {
 export function bif(a: Activation, site: BifCallSite, gen: number, args: (string | undefined)[]): string | undefined {
   if (registryGeneration() !== gen) return undefined;
   return site(a, args);
+}
+
+/** CALL name (interpreter.ts callRoutine): the routine's value, undefined when it returned none. */
+export function call(a: Activation, name: string, quoted: boolean, args: (string | undefined)[]): string | undefined {
+  return ri(a).callRoutine(a, name, quoted, args, false);
 }
 
 /** A function call by the general path (expression.ts 'call'). */
@@ -114,6 +120,34 @@ export function cgetR(a: Activation, st: Stem, v: string | null | undefined, n: 
   const i = strIndex(t);
   const x = i >= 0 ? st.getN(i) : st.get(t);
   return x !== undefined ? x : ri(a).novalue(a, stem + (i >= 0 ? String(i) : t));
+}
+
+/**
+ * The integer value (plainInt) of compound variable stem.var, as cget1
+ * finds it; NaN when it has no value (the string path raises NOVALUE).
+ */
+export function cint1(st: Stem, b: Box, name: string): number {
+  const i = boxIndex(b);
+  const v = i >= 0 ? st.getN(i) : st.get(b.v ?? name);
+  return v === undefined ? NaN : plainInt(v);
+}
+
+/** cint1 for a tail variable kept in a local (cgetR). */
+export function cintR(st: Stem, v: string | null | undefined, n: number, name: string): number {
+  let x: string | undefined;
+  if (v === null && n >= 0) x = st.getN(n);
+  else {
+    const t = v === null ? String(n) : (v ?? name);
+    const i = strIndex(t);
+    x = i >= 0 ? st.getN(i) : st.get(t);
+  }
+  return x === undefined ? NaN : plainInt(x);
+}
+
+/** cint1 for any other tail (already evaluated). */
+export function cint(st: Stem, t: string): number {
+  const v = st.get(t);
+  return v === undefined ? NaN : plainInt(v);
 }
 
 /** cset1 for a tail variable kept in a local. */

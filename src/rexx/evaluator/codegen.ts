@@ -19,11 +19,15 @@
  *    once in the order written, the control variable read back from its box
  *    at each step (the body may change it), the same errors (26.2, 26.3,
  *    41.4-41.6, 34.3, 34.4).
- *  - in a region that calls nothing (no function call, no clause run by
- *    the clause loop's code), variables live in JavaScript locals — an
- *    integer result is not written as a string until something needs the
- *    string — and go back to their boxes when the region ends, throws, or
- *    polls HALT (a CALL ON HALT handler sees and may change them).
+ *  - variables live in JavaScript locals — an integer result is not
+ *    written as a string until something needs the string — when nothing
+ *    that can look into the pool runs on every iteration: in a region that
+ *    calls nothing but BIFs that see only their arguments, all of them;
+ *    when such calls (a function call, a clause run by the clause loop's
+ *    code) run only in IF/SELECT branches, the ones the region assigns.
+ *    The locals go back to their boxes when the region ends or throws, and
+ *    around anything that can look into the pool: a call, a CALL ON
+ *    handler, HALT polling (each reloads them after: they may have changed).
  * Regions with what the clause loop must see (a label, SIGNAL, TRACE or
  * TRACE(), PROCEDURE, INTERPRET, a compound control variable, LEAVE or
  * ITERATE of a loop outside the region) are not compiled.
@@ -171,6 +175,7 @@ class RegionGen {
     }
     // everything else: the clause loop's own code for the clause
     if (c.k === 'call' && c.name === 'TRACE') throw new NotCompilable(); // CALL TRACE changes the region's tracing
+    if (c.k === 'call') return this.call(i, c);
     const f = this.plain(c);
     x.escape();
     const at = this.at(i);
@@ -179,6 +184,25 @@ class RegionGen {
     if (parse !== null) return at + parse + x.pend();
     const call = f ? `${x.konst(f)}(a);\n` : `r_step(a, ${x.konst(c)});\n`;
     return at + x.outsideStmt(call) + x.pend();
+  }
+
+  /**
+   * CALL name [args] (interpreter.ts compileClause 'call'): the arguments
+   * evaluated here in order, the locals written back around the call (the
+   * routine may look into the pool, and change it), then RESULT set, or
+   * dropped when the routine returned nothing.
+   */
+  private call(i: number, c: Extract<Clause, { k: 'call' }>): string {
+    const x = this.x;
+    x.escape();
+    let s = this.at(i);
+    // (the arguments before the write-back: a function call in one writes back and reloads on its own)
+    const v = x.site();
+    s += `${v} = [${c.args.map((e) => (e ? x.genStr(e) : 'undefined')).join(', ')}];\n`;
+    s += x.outsideStmt(`t = r_call(a, ${JSON.stringify(c.name)}, ${c.quoted}, ${v});\na.line = ${c.line};\n`);
+    // (t: the routine's value, undefined when it returned none)
+    s += x.setStr('RESULT', 't');
+    return s + x.pend();
   }
 
   /** The label of the loop LEAVE/ITERATE [name] applies to (§7.3.x: the innermost, or the one with that control variable). */
@@ -315,13 +339,15 @@ class RegionGen {
    * and reloaded around it) does not run on every iteration.
    */
   closed(): boolean {
-    if (process.env.VMREXX_CG_OLD) return !this.x.escapes;
     return !this.x.hotEscape;
   }
 
-  /** The simple variables of the region to keep in locals (ExprGen assigned). */
+  /**
+   * The simple variables of the region to keep in locals: all of them when
+   * nothing escapes, else the ones it assigns (ExprGen assigned).
+   */
   registers(): string[] {
-    return [...this.x.assigned];
+    return [...(this.x.escapes ? this.x.assigned : this.x.boxes.keys())];
   }
 
   /** Generate again with these variables in locals (the first generation found the region closed). */
@@ -364,7 +390,6 @@ export function compileRegion(
     throw e;
   }
   try {
-    if (process.env.VMREXX_DUMP_REGION) process.stderr.write(src + '\n-----\n');
     const make = new Function('R', 'K', src) as (r: typeof runtime, k: unknown[]) => RegionFn;
     return make(runtime, g.consts());
   } catch {

@@ -26,6 +26,9 @@ import type { Item } from './parse-template.js';
 
 export type DirectParser = (a: Activation, source: string) => void;
 
+/** PARSE ARG's templates, each with its argument (see generateArgParser). */
+export type ArgParser = (a: Activation, args: readonly (string | undefined)[], convert: ((s: string) => string) | null) => void;
+
 /**
  * enabled: off, every PARSE takes parseItems' loop (tests compare the two);
  * hotUses: untraced parses of a template before its parser is generated.
@@ -129,4 +132,22 @@ export function generateParser(items: Item[], positionValue: (a: Activation, e: 
     '};\n';
   const make = new Function(...names, 'pv', src) as (...args: unknown[]) => DirectParser;
   return make(...values, positionValue);
+}
+
+/**
+ * PARSE ARG t1, t2, ... once every template has its generated parser: one
+ * function calling parser i with argument i (the null string when omitted),
+ * converted by `convert` (UPPER / LOWER) when there is one, as parseArgs
+ * does. Each parser is called at a call site of its own (monomorphic, so V8
+ * may inline it), rather than from parseArgs' loop, shared by every PARSE ARG.
+ */
+export function generateArgParser(parsers: DirectParser[]): ArgParser {
+  const names = parsers.map((_, i) => `P${i}`);
+  let body = 'let s = "";\n';
+  for (let i = 0; i < parsers.length; i++) {
+    body += `s = args[${i}] ?? "";\nif (convert !== null) s = convert(s);\nP${i}(a, s);\n`;
+  }
+  const src = `'use strict';\nreturn function parseArg(a, args, convert) {\n${body}};\n`;
+  const make = new Function(...names, src) as (...args: unknown[]) => ArgParser;
+  return make(...parsers);
 }

@@ -15,7 +15,7 @@ import type { Activation } from './activation.js';
 import { compile, compileSetter, type Compiled } from './expression.js';
 import { toWholeNumber } from '../arithmetic/decimal.js';
 import { rexxError } from '../errors.js';
-import { generateParser, parseCodegenOptions, type DirectParser } from './parse-codegen.js';
+import { generateArgParser, generateParser, parseCodegenOptions, type ArgParser, type DirectParser } from './parse-codegen.js';
 
 export type Assign = (a: Activation, ref: VarRef, value: string) => void;
 
@@ -227,6 +227,9 @@ export function parseItems(a: Activation, source: string, tpl: CompiledTemplate,
   if (items.length > tFrom) assignWords(a, items, tFrom, items.length, source, cursor, len, assign, direct, noTab);
 }
 
+const argParserKey = Symbol('args parser');
+type WithArgParser = { [argParserKey]?: ArgParser };
+
 /**
  * PARSE [UPPER|LOWER] ARG t1, t2, ... with its templates compiled once
  * (compileTemplate each): template i parses argument i of the routine, an
@@ -242,6 +245,18 @@ export function parseArgs(
   assign: Assign,
   direct: boolean,
 ): void {
+  if (direct && parseCodegenOptions.enabled) {
+    // once every template has its generated parser, one generated function runs them all
+    const w = templates as WithArgParser;
+    let f = w[argParserKey];
+    if (f === undefined && templates.every((t) => t.direct !== null)) {
+      f = w[argParserKey] = generateArgParser(templates.map((t) => t.direct!));
+    }
+    if (f !== undefined) {
+      f(a, args, convert);
+      return;
+    }
+  }
   for (let i = 0; i < templates.length; i++) {
     let src = args[i] ?? '';
     if (convert !== null) src = convert(src);

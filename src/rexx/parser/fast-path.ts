@@ -106,9 +106,9 @@ export const scanned = {
 };
 
 /** The longest source scanned. */
-const MAX_SOURCE = 400;
+export const MAX_SOURCE = 400;
 
-/** The scanner's state: the source and the position (one scan at a time). */
+/** The scanner's state: the source (in buf) and the position (one scan at a time). */
 let src = '';
 /**
  * The source's character codes, then a 0 (which no test below matches): read
@@ -116,6 +116,25 @@ let src = '';
  * charCodeAt.
  */
 const buf = new Uint16Array(MAX_SOURCE + 1);
+
+/**
+ * Put source (at most MAX_SOURCE long) in buf for the scan, and give a hash
+ * of it (FNV-1a) made on the way: the table of INTERPRET strings looks a
+ * string up by this hash just before it is scanned (program-cache.ts), and
+ * reading the characters once serves both.
+ */
+export function loadSource(source: string): number {
+  const n = source.length;
+  let h = Math.imul(2166136261 ^ n, 16777619);
+  for (let i = 0; i < n; i++) {
+    const c = source.charCodeAt(i);
+    buf[i] = c;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  buf[n] = 0;
+  src = source;
+  return h ^ (h >>> 15);
+}
 let pos = 0;
 /** end offset of the last token read (a clause's text ends there) */
 let tokEnd = 0;
@@ -129,8 +148,7 @@ function skipBlanks(): void {
 
 /** The upper-cased symbol at pos (pos moves past it), or '' when there is none. */
 function symbol(): string {
-  const source = src;
-  const n = source.length;
+  const n = src.length;
   const start = pos;
   let p = start;
   let classes = 0;
@@ -149,7 +167,7 @@ function symbol(): string {
   symClasses = classes;
   // what plainInt (evaluator/expression.ts) gives for the symbol
   symInt = (classes & NON_DIGIT) === 0 && p - start <= 9 ? value : NaN;
-  const sym = source.slice(start, p);
+  const sym = src.slice(start, p);
   return (classes & LOWER) !== 0 ? sym.toUpperCase() : sym;
 }
 
@@ -326,9 +344,7 @@ function doSpec(): DoSpec | undefined {
 export function scanSource(source: string): boolean {
   const n = source.length;
   if (n === 0 || n > MAX_SOURCE) return false;
-  src = source;
-  for (let i = 0; i < n; i++) buf[i] = source.charCodeAt(i);
-  buf[n] = 0;
+  if (src !== source) loadSource(source);
   pos = 0;
   nTerms = 0;
   const s = scanned;

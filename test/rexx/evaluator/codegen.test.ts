@@ -320,6 +320,55 @@ bad: x = x + 1000; i = 20; y = 1 + 'a'; return`,
 end
 exit
 r: return arg(1) + 1`,
+  callArgsWithCalls: `k = 0
+do i = 1 to 4
+  k = k + 1
+  if i // 2 = 0 then call r g(), k, , i
+  say result k i
+end
+exit
+g: k = k * 10; return k
+r: say arg() arg(1) arg(2) arg(3, 'E') arg(4); k = k + 1; return`,
+  callBifAndMissing: `do i = 1 to 3
+  x = i * 2
+  call left 'abcdef', x
+  say result x
+  if i = 3 then call nosuch x
+end`,
+  callFailsInRoutine: `signal on syntax name s
+do i = 1 to 3
+  n = i * 3
+  if i = 2 then call bad n
+  say n
+end
+exit
+s: say 'syntax at' sigl n i; exit
+bad: n = arg(1) + 100; x = 1 / 0; return`,
+  // compound variables on the integer path
+  compoundInts: `c. = 0; a.1 = 5; a.2 = 'x'; a.3 = 2.5; a.4 = ' 7 '; a.5 = 999999999; k = 'key'
+do i = 1 to 5
+  c.k = c.k + i; c.i = datatype(a.i, 'N')
+  say c.k c.i (a.1 < a.i) (a.i == 5) (a.1 * 2 - c.k) (a.i > a.1)
+  if datatype(a.i, 'N') then say a.i + 1 a.i // 2
+end`,
+  compoundNovalueOrder: `signal on novalue name nv
+do i = 1 to 2
+  y = x + a.i
+end
+exit
+nv: say condition('D') sigl`,
+  compoundNovalueRight: `signal on novalue name nv
+x = 1
+do i = 1 to 2
+  y = x + a.i.2
+end
+exit
+nv: say condition('D') sigl`,
+  compoundTailInLocal: `s = 0; b. = 1
+do i = -2 to 3
+  j = i * 2; b.j = j + b.j; s = s + b.j
+end
+say s b.0 b.2 b.4 b.6 b.-2 b.-4`,
 };
 
 
