@@ -13,7 +13,7 @@
  */
 import type { Program } from './ast.js';
 import { parseProgram } from './parser/program.js';
-import { fastParseProgram, loadSource, MAX_SOURCE, scanSource, scannedAssignmentsOnly } from './parser/fast-path.js';
+import { fastParseProgram, loadSource, MAX_SOURCE, programOfScan, scanSource, scannedAssignmentsOnly } from './parser/fast-path.js';
 import { directPlan, type DirectPlan } from './evaluator/interpret-direct.js';
 
 const GENERATION = 256;
@@ -147,8 +147,8 @@ function store(source: string, e: Entry): void {
   entries[i] = e;
 }
 
-function makeInterpreted(source: string, seenBefore: boolean): Interpreted {
-  const prog = parse(source, 'INTERPRET');
+/** Parse source (unless prog is its program already), plan it and store it. */
+function makeInterpreted(source: string, seenBefore: boolean, prog = parse(source, 'INTERPRET')): Interpreted {
   const plan = directPlan(prog);
   // met before (run from its scan then): compile it now
   if (plan && seenBefore) plan.runs = 1;
@@ -170,11 +170,14 @@ export function getInterpreted(source: string): Interpreted {
 export function interpretedOrScanned(source: string): Interpreted | null {
   const ip = find(source);
   if (ip != null) return ip;
-  if (ip === undefined && scanSource(source) && scannedAssignmentsOnly()) {
+  if (ip === undefined) {
+    // met for the first time: the scan tells which it is (and is not done twice)
+    if (!scanSource(source)) return makeInterpreted(source, false, parseProgram(source, 'INTERPRET'));
+    if (!scannedAssignmentsOnly()) return makeInterpreted(source, false, programOfScan(source, 'INTERPRET'));
     store(source, SEEN);
     return null;
   }
-  return makeInterpreted(source, ip === SEEN);
+  return makeInterpreted(source, true);
 }
 
 const programs = new Cache<Program>();

@@ -71,8 +71,9 @@ export function smallArith(
 }
 
 /**
- * + - * on two small integers x, y (the strings a, b as read by smallInt: at most 9 digits) whose
- * exact result, an integer below 2**53, may be too long for DIGITS — at
+ * + - * on two small integers x, y (the strings a, b as read by smallInt:
+ * at most 9 digits) whose exact result, an integer below 2**53, may be too
+ * long for DIGITS — at
  * DIGITS 9, 123456 * 7919 is 977648064 but 223456 * 7919 is 1.76954806E+9.
  * The operands have at most 9 <= DIGITS digits, so none is truncated and no
  * addend is cut by the alignment window; the standard's result is then the

@@ -60,20 +60,6 @@ export class ExprGen {
   regs = new Set<string>();
   /** set when the code made so far calls something that reads or sets variables in the pool */
   escapes = false;
-  /**
-   * Depth of IF/SELECT branches inside the innermost loop body (0: the code
-   * runs on every iteration), and whether anything that escapes (see
-   * escapes) runs on every iteration: writing the locals back and reloading
-   * them around it would then cost more than the locals save.
-   */
-  branch = 0;
-  hotEscape = false;
-  /**
-   * The simple variables the generated code assigns: the ones worth keeping
-   * in locals (a variable only read costs a box read either way, and each
-   * local is written back and reloaded around every call that escapes).
-   */
-  readonly assigned = new Set<string>();
   /** number of BIF call sites (each has a local for its argument list) */
   nSites = 0;
   /** number temporaries used by the current clause, and the most any clause used */
@@ -149,7 +135,6 @@ export class ExprGen {
   /** Note code that reads or sets variables behind the generated code's back. */
   escape(): void {
     this.escapes = true;
-    if (this.branch === 0) this.hotEscape = true;
   }
 
   private closure(e: Expr): string {
@@ -267,14 +252,12 @@ export class ExprGen {
 
   /** Assignment of JavaScript string `v` to simple variable `name`. */
   setStr(name: string, v: string): string {
-    this.assigned.add(name);
     const b = this.box(name);
     return this.regs.has(name) ? `${b}v = ${v};\n` : `${b}.v = ${v};\n`;
   }
 
   /** Assignment of integer `n` (a local: read twice) to simple variable `name`, with its string. */
   setInt(name: string, n: string): string {
-    this.assigned.add(name);
     const b = this.box(name);
     return this.regs.has(name) ? `${b}v = ${b}k = null; ${b}n = ${n};` : `${b}.v = ${b}.ns = String(${n}); ${b}.n = ${n};`;
   }

@@ -248,9 +248,12 @@ export class Interpreter implements Runtime {
     const n = this.clauseCount;
     if (((n + 1) & 255) === 0 || ((n + 2) & 255) === 0) return;
     const expose = c.expose;
-    if (expose !== null) for (let i = 0; i < expose.length; i++) if (expose[i]!.k !== 'ref') return;
+    if (expose === null) act.pool = new VarPool();
+    else {
+      for (let i = 0; i < expose.length; i++) if (expose[i]!.k !== 'ref') return;
+      this.expose(act, expose);
+    }
     this.clauseCount = n + 2;
-    this.procedure(act, expose);
     act.pc = idx + 2;
     act.procedureAllowed = false;
   }
@@ -1080,12 +1083,18 @@ export class Interpreter implements Runtime {
    */
   private procedure(a: Activation, expose: DropItem[] | null): void {
     if (!a.procedureAllowed) throw rexxError(17, 1);
+    if (expose === null) a.pool = new VarPool();
+    else this.expose(a, expose);
+  }
+
+  /**
+   * PROCEDURE EXPOSE: a new pool for `a`, sharing what the list names of
+   * a's pool. (Apart from procedure() so that a call's inlined code stays
+   * small enough for V8 to inline the Activation constructor too.)
+   */
+  private expose(a: Activation, expose: DropItem[]): void {
     const caller = a.pool;
     const pool = new VarPool();
-    if (expose === null) {
-      a.pool = pool;
-      return;
-    }
     // expose in order, names, tails and (lists) evaluated in the caller's
     // pool: a tail may use a variable exposed earlier in the list
     try {

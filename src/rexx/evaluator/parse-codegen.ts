@@ -16,9 +16,12 @@
  * ran in, as expression.ts's assigners do; a pool never replaces a box once
  * made, variables.ts), which spares a call per target; a compound or stem
  * target goes through its compiled assigner, at a monomorphic call site.
+ * (A box looked up before its variable is set, say when a positional
+ * pattern raises an error first, holds no value: the variable is unset, as
+ * it was.)
  *
  * Nothing of the program text reaches the generated source except literal
- * patterns, which are embedded with JSON.stringify.
+ * patterns and target names, which are embedded with JSON.stringify.
  */
 import type { Activation } from './activation.js';
 import type { Compiled } from './expression.js';

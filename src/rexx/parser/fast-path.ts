@@ -426,7 +426,11 @@ export function scannedAssignmentsOnly(): boolean {
 }
 
 export function fastParseProgram(source: string, name: string): Program | undefined {
-  if (!scanSource(source)) return undefined;
+  return scanSource(source) ? programOfScan(source, name) : undefined;
+}
+
+/** The program of the last scan, which read source and returned true. */
+export function programOfScan(source: string, name: string): Program {
   const s = scanned;
   const clauses: Clause[] = [];
   for (let k = 0; k < s.clauses; k++) {

@@ -344,6 +344,42 @@ end
 exit
 s: say 'syntax at' sigl n i; exit
 bad: n = arg(1) + 100; x = 1 / 0; return`,
+  // compound updates x.t = x.t op y
+  updates: `c. = 0; d. = 1.5; k = 'key'; c.7 = 'x'
+do i = 1 to 6
+  j = i - 3; c.j = c.j + i; c.k = c.k * 2 + 0; d.i = d.i - j; c.i = c.i + i
+  say c.j c.k d.i c.i c.-1
+end
+drop c.2; c.2 = 5; c.3 = c.3 + 0
+do i = 1 to 2; c.7 = c.7 + 1; end`,
+  updateNovalueLeft: `signal on novalue name nv
+do i = 1 to 2; y = 1; a.i = a.i + y; end
+exit
+nv: say condition('D') sigl`,
+  updateNovalueBoth: `signal on novalue name nv
+b.1 = 1
+do i = 1 to 2; b.i = b.i + yy; end
+exit
+nv: say condition('D') sigl i`,
+  updateNovalueOrder: `signal on novalue name nv
+do i = 1 to 2; a.i = a.i + yy; end
+exit
+nv: say condition('D') sigl i`,
+  updateExposed: `e. = 0; e.3 = 10
+call p
+do i = 1 to 4; e.i = e.i + 100; end
+call p
+exit
+p: procedure expose e.3 e.4; say e.3 e.4; return`,
+  updateDroppedTail: `n. = 0
+do i = 1 to 3
+  t = i
+  if i = 2 then drop t
+  n.t = n.t + 1
+end
+say n.1 n.3 n.T n.2`,
+  updateDigits: `numeric digits 5; c. = 99990
+do i = 1 to 3; c.i = c.i + 12345; c.i = c.i * 3; say c.i; end`,
   // compound variables on the integer path
   compoundInts: `c. = 0; a.1 = 5; a.2 = 'x'; a.3 = 2.5; a.4 = ' 7 '; a.5 = 999999999; k = 'key'
 do i = 1 to 5
@@ -393,16 +429,32 @@ describe('compiled regions do what the clause loop does', () => {
     expect(compiled('do i = 1 to 3; l: nop; end')).toBe(false);
   });
 
-  it('variables stay in locals around calls in a branch and BIFs that do not look into the pool', () => {
+  it('variables stay in locals around BIFs that do not look into the pool', () => {
     const source = (src: string, idx = 0): string => String(compileRegion(parseProgram(src, 't'), idx, () => () => undefined));
-    // a CALL in a branch: the locals are written back and reloaded around it
-    expect(source('do i = 1 to 3; k = i * 2; if k > 2 then call f; end')).toContain('b0v');
-    // LEFT called directly, with its arguments evaluated in the region
-    expect(source('do i = 1 to 3; s = left(i, 2); end')).toContain('r_bif(');
-    // VALUE looks into the pool: the general path
-    expect(source("do i = 1 to 3; s = value('I'); end")).not.toContain('r_bif(');
-    // a call on every iteration: the variables stay in their boxes
-    expect(source('do i = 1 to 3; k = i * 2; call f; end')).not.toContain('b0v');
+    // LEFT called directly, with its arguments evaluated in the region, the variables in locals
+    const left = source('do i = 1 to 3; s = left(i, 2); end');
+    expect(left).toContain('r_bif(');
+    expect(left).toContain('b0v');
+    // VALUE looks into the pool: the general path, the variables in their boxes
+    const value = source("do i = 1 to 3; s = value('I'); end");
+    expect(value).not.toContain('r_bif(');
+    expect(value).not.toContain('b0v');
+    // a CALL: the variables in their boxes
+    expect(source('do i = 1 to 3; k = i * 2; if k > 2 then call f; end')).not.toContain('b0v');
+  });
+
+  it('a CALL ON NOTREADY handler raised by a BIF sees and changes the variables kept in locals', () => {
+    const out = same(`call on notready name nr
+n = 0
+do i = 1 to 3
+  n = n + i
+  x = linein('/nonexistent/zz')
+  say n x
+end
+say n i
+exit
+nr: say 'notready' n i sigl; n = n * 100; return`);
+    expect(out).toContain('notready 102 2 5');
   });
 
   it('HALT is polled inside compiled loops (CALL ON HALT handler, then HI without a trap)', () => {
