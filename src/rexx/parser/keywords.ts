@@ -10,7 +10,9 @@ export const INSTRUCTION_KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 
 export const TERM_THEN: ReadonlySet<string> = new Set(['THEN']);
-export const TERM_DO_COUNT: ReadonlySet<string> = new Set(['WHILE', 'UNTIL']);
+// TO, BY and FOR end a repetition count too, so that `DO 3 TO 5` is Error 27.1
+// (they are keywords anywhere in a DO clause; Regina 3.6 does the same)
+export const TERM_DO_COUNT: ReadonlySet<string> = new Set(['TO', 'BY', 'FOR', 'WHILE', 'UNTIL']);
 export const TERM_DO_CTRL: ReadonlySet<string> = new Set(['TO', 'BY', 'FOR', 'WHILE', 'UNTIL']);
 export const TERM_WITH: ReadonlySet<string> = new Set(['WITH']);
 

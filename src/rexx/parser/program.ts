@@ -589,7 +589,7 @@ class ProgramParser {
         i = x.next;
       }
     }
-    if (i < z) throw rexxError(27, 1, toks[i]!.image);
+    if (i < z) throw rexxError(27, 1, this.sym(i) ?? toks[i]!.image);
     if (spec.kind === 'forever' && !spec.whileE && !spec.untilE && w0 !== 'FOREVER') spec.kind = 'simple';
     return spec;
   }

@@ -123,6 +123,14 @@ describe('syntax errors are found before the program runs', () => {
   it('assigning to a number is 31.1', () => expect(parseError('1 = 2')).toBe('31.1@1'));
   it('END name mismatch is 10.3', () => expect(parseError('do i = 1 to 2; end j')).toBe('10.3@1'));
   it('duplicate TO is 27.1', () => expect(parseError('do i = 1 to 2 to 3; end')).toBe('27.1@1'));
+  it('TO, BY or FOR after a repetition count is 27.1 (as Regina)', () => {
+    expect(parseError('do 3 to 5; end')).toBe('27.1@1');
+    expect(parseError('do x by 2; end')).toBe('27.1@1');
+    expect(parseError('do (1) for 3; end')).toBe('27.1@1');
+    expect(parseError('do w over = 1 to 2; end')).toBe('27.1@1');
+    expect(parseError('do forever to 2; end')).toBe('27.1@1');
+    expect(parseError('do 2 while 0; end')).toBe('no error');
+  });
 });
 
 describe('PARSE templates', () => {
