@@ -46,7 +46,9 @@ export class Tracer {
 
   clause(a: Activation, c: Clause): void {
     const t = a.trace;
-    if (t === 'E' || t === 'F' || t === 'C') return;
+    if (t === 'E' || t === 'F') return;
+    // TRACE C traces every command before it runs (ANSI §8.3.36), nothing else
+    if (t === 'C' && c.k !== 'command') return;
     if (t === 'L' && c.k !== 'label') return;
     if (c.k === 'jump') return;
     const text = c.text ?? (c.k === 'label' ? `${c.name}:` : a.program.lines[c.line - 1]?.trim() ?? '');
