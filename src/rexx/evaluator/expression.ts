@@ -343,40 +343,49 @@ export function plainInt(s: string): number {
  * (test/rexx/evaluator/fastpath.test.ts) compare this with arithExact.
  */
 export function intArith(op: string, x: string, y: string, digits: number): string | undefined {
-  if (digits < 9) return undefined;
   const a = plainInt(x);
   if (a !== a) return undefined;
   const b = plainInt(y);
   if (b !== b) return undefined;
+  const r = intOp(op, a, b, digits);
+  return r === r ? String(r) : undefined;
+}
+
+/**
+ * intArith on the operands' values (plainInt already applied): the exact
+ * result when it is an integer below 10**9 in magnitude (zero without a
+ * sign), else NaN. INTERPRET's direct evaluation (interpret-direct.ts) keeps
+ * integers as numbers and calls this without writing them out.
+ */
+export function intOp(op: string, x: number, y: number, digits: number): number {
+  if (digits < 9) return NaN;
   let r: number;
   switch (op) {
     case '+':
-      r = a + b;
+      r = x + y;
       break;
     case '-':
-      r = a - b;
+      r = x - y;
       break;
     case '*':
-      r = a * b; // rounded only when |r| >= 1e9, which is refused
-      if (r >= 1e9 || r <= -1e9) return undefined;
+      r = x * y; // rounded only when |r| >= 1e9, which is refused
       break;
     case '/':
-      if (b === 0 || a % b !== 0) return undefined;
-      r = a / b;
+      if (y === 0 || x % y !== 0) return NaN;
+      r = x / y;
       break;
     case '%':
-      if (b === 0) return undefined;
-      r = (a - (a % b)) / b;
+      if (y === 0) return NaN;
+      r = (x - (x % y)) / y;
       break;
     case '//':
-      if (b === 0) return undefined;
-      r = a % b;
+      if (y === 0) return NaN;
+      r = x % y;
       break;
     default:
-      return undefined;
+      return NaN;
   }
-  if (r >= 1e9 || r <= -1e9) return undefined;
-  return r === 0 ? '0' : String(r);
+  return r >= 1e9 || r <= -1e9 ? NaN : r === 0 ? 0 : r;
 }
 
 // ---------------------------------------------------------------- integer path

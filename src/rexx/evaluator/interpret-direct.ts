@@ -27,7 +27,7 @@
 import type { Expr, Program, VarRef } from '../ast.js';
 import type { Activation } from './activation.js';
 import { arith, type ArithOp } from '../arithmetic/decimal.js';
-import { compile, compileSetter, intArith, plainInt, type Compiled, type Runtime } from './expression.js';
+import { compile, compileSetter, intArith, intOp, plainInt, type Compiled, type Runtime } from './expression.js';
 import { scanned } from '../parser/fast-path.js';
 import { isConstantSymbol, nameRef, symbolNameExpr } from '../parser/symbols.js';
 
@@ -134,43 +134,6 @@ export function runDirect(a: Activation, plan: DirectPlan, poll: (a: Activation)
     poll(a);
     ss[i]!(a, es[i]!(a));
   }
-}
-
-/**
- * Integer arithmetic on plain integers, as intArith (expression.ts) does it on
- * their strings: the exact result when it is an integer below 10**9 in
- * magnitude (zero without a sign), else NaN for the general path. A property
- * test holds the two to the same results.
- */
-export function intOp(op: string, x: number, y: number, digits: number): number {
-  if (digits < 9) return NaN;
-  let r: number;
-  switch (op) {
-    case '+':
-      r = x + y;
-      break;
-    case '-':
-      r = x - y;
-      break;
-    case '*':
-      r = x * y; // rounded only when |r| >= 1e9, which is refused
-      break;
-    case '/':
-      if (y === 0 || x % y !== 0) return NaN;
-      r = x / y;
-      break;
-    case '%':
-      if (y === 0) return NaN;
-      r = (x - (x % y)) / y;
-      break;
-    case '//':
-      if (y === 0) return NaN;
-      r = x % y;
-      break;
-    default:
-      return NaN;
-  }
-  return r >= 1e9 || r <= -1e9 ? NaN : r === 0 ? 0 : r;
 }
 
 /** The precedence of the operators the scan reads (lexer/operators.ts): || < + - < * / % //. */
