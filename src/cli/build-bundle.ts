@@ -1,7 +1,8 @@
 /**
  * Build step after tsc (`npm run build`, and so `npm install`/`npm ci`):
  * bundles dist/cli/run-program.js, the REXX start-up path, with everything it
- * imports (Chevrotain included) into dist/bundle/vmrexx.cjs, writes the
+ * imports into dist/bundle/vmrexx-ID.cjs and Chevrotain, which few runs load,
+ * into dist/bundle/chevrotain.cjs beside it, writes the
  * manifest fast-start.cts checks it against, and runs one program through
  * bin/vmrexx so the V8 code cache exists before the first real run.
  *
@@ -24,6 +25,8 @@ import { BUNDLE_DIR, MANIFEST_FILE, bundleFile, sha1, type BundleInput, type Bun
 /** this file is dist/cli/build-bundle.js */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ENTRY = 'dist/cli/run-program.js';
+/** in BUNDLE_DIR */
+const CHEVROTAIN_FILE = 'chevrotain.cjs';
 
 /**
  * Exercises the lexer, parser and the commonest instructions and built-ins,
@@ -41,8 +44,7 @@ const WARM_UP = [
 
 /**
  * Records each dist/ file as bundled. The Chevrotain shim (chevrotain.ts) is
- * replaced: its top-level await cannot be CommonJS, and in a bundle the
- * package is imported directly (esbuild keeps only what is used).
+ * replaced: its top-level await cannot be CommonJS (shimReplacement).
  */
 function recordInputs(hashed: Map<string, BundleInput>): Plugin {
   return {
@@ -62,14 +64,40 @@ function recordInputs(hashed: Map<string, BundleInput>): Plugin {
 }
 
 /**
- * `export { createToken, Lexer, ... } from 'chevrotain'`, with the names the
- * shim exports (its `export const X = chevrotain.X;` lines), so a name added
- * to the shim is in the bundle too.
+ * The shim's chevrotain() as a require() of Chevrotain's own bundle
+ * (built by buildBundle): a run that lexes and parses without Chevrotain (most do)
+ * neither reads nor evaluates it, and its code stays out of the code cache.
  */
 function shimReplacement(shim: string): string {
-  const names = [...shim.matchAll(/^export const (\w+) = chevrotain\.\1;$/gm)].map((m) => m[1]);
-  if (names.length === 0) throw new Error('the Chevrotain shim exports no `export const X = chevrotain.X;`');
-  return `export { ${names.join(', ')} } from 'chevrotain';\n`;
+  if (!/^export function chevrotain\(\)/m.test(shim)) throw new Error('the Chevrotain shim has no `export function chevrotain()`');
+  // __dirname: the bundle's folder, as fast-start.cts runs it
+  return `export function chevrotain() {\n  return require(require('node:path').join(__dirname, '${CHEVROTAIN_FILE}'));\n}\n`;
+}
+
+/**
+ * One CommonJS file for Node 20 from esbuild, with the options of the one
+ * build (the start-up bundle, Chevrotain's).
+ */
+async function bundleOne(esbuild: typeof import('esbuild'), what: string, options: import('esbuild').BuildOptions): Promise<Uint8Array> {
+  const result = await esbuild.build({
+    ...options,
+    absWorkingDir: ROOT,
+    write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // no comments: less to read at each start, and the output is then ASCII
+    // (esbuild escapes other characters in literals), which reads as latin1
+    minifyWhitespace: true,
+    logLevel: 'warning',
+  });
+  // e.g. an import of a name the module does not export: Node refuses to link
+  // such modules, a bundle would quietly use undefined
+  if (result.warnings.length > 0) throw new Error(`esbuild warned on ${what} (${result.warnings[0]?.text})`);
+  const code = result.outputFiles?.[0]?.contents;
+  if (code === undefined) throw new Error(`esbuild wrote no ${what}`);
+  return code;
 }
 
 async function buildBundle(): Promise<boolean> {
@@ -80,30 +108,21 @@ async function buildBundle(): Promise<boolean> {
     process.stderr.write('build-bundle: esbuild is not installed; vmrexx will start from dist/ without a bundle\n');
     return false;
   }
-  fs.rmSync(BUNDLE_DIR, { recursive: true, force: true });
   const inputs = new Map<string, BundleInput>();
-  const result = await esbuild.build({
-    absWorkingDir: ROOT,
+  const code = await bundleOne(esbuild, 'the bundle', {
     entryPoints: [ENTRY],
-    write: false,
     outfile: path.join(BUNDLE_DIR, 'vmrexx.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // no comments: less to read at each start, and the output is then ASCII
-    // (esbuild escapes other characters in literals), which reads as latin1
-    minifyWhitespace: true,
-    logLevel: 'warning',
     plugins: [recordInputs(inputs)],
   });
-  // e.g. an import of a name the module does not export: Node refuses to link
-  // such modules, a bundle would quietly use undefined
-  if (result.warnings.length > 0) throw new Error(`esbuild warned (${result.warnings[0]?.text})`);
-  const code = result.outputFiles[0]?.contents;
-  if (code === undefined) throw new Error('esbuild wrote no bundle');
+  // Chevrotain as one file beside the bundle
+  const chevrotain = await bundleOne(esbuild, 'Chevrotain', {
+    stdin: { contents: "module.exports = require('chevrotain');", resolveDir: ROOT, loader: 'js' },
+  });
   const manifest: BundleManifest = { id: sha1(code), ascii: code.every((b) => b < 0x80), inputs: [...inputs.values()] };
+  // replaced only now, when all is built: a run of the old bundle may still load Chevrotain
+  fs.rmSync(BUNDLE_DIR, { recursive: true, force: true });
   fs.mkdirSync(BUNDLE_DIR, { recursive: true });
+  fs.writeFileSync(path.join(BUNDLE_DIR, CHEVROTAIN_FILE), chevrotain);
   fs.writeFileSync(bundleFile(manifest.id), code);
   // the manifest last: until it exists, vmrexx does not look for the bundle
   fs.writeFileSync(MANIFEST_FILE, JSON.stringify(manifest));

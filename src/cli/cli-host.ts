@@ -8,8 +8,9 @@
  * input is read, any command runs, and at exit, so the order on a terminal or
  * in a pipe is the order of the program.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+// named imports: in the start-up bundle a default import costs a copy of the whole module (esbuild's __toESM)
+import { readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { RexxHost, CommandResult, ExternalRoutine } from '../rexx/host.js';
 import { RexxQueue } from '../rexx/queue.js';
 import type { StreamManager } from '../rexx/streams.js';
@@ -33,7 +34,7 @@ export class OutputBuffer {
     let off = 0;
     while (off < data.length) {
       try {
-        off += fs.writeSync(this.fd, data, off);
+        off += writeSync(this.fd, data, off);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
         if ((e as NodeJS.ErrnoException).code === 'EPIPE') return;
@@ -67,7 +68,7 @@ export class SyncLineReader {
       const chunk = Buffer.alloc(65536);
       let n = 0;
       try {
-        n = fs.readSync(this.fd, chunk, 0, chunk.length, null);
+        n = readSync(this.fd, chunk, 0, chunk.length, null);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'EAGAIN') continue;
@@ -85,7 +86,7 @@ export class SyncLineReader {
       const chunk = Buffer.alloc(65536);
       let n = 0;
       try {
-        n = fs.readSync(this.fd, chunk, 0, chunk.length, null);
+        n = readSync(this.fd, chunk, 0, chunk.length, null);
       } catch {
         n = 0;
       }
@@ -139,14 +140,14 @@ export class CliHost implements RexxHost {
   }
 
   findExternal(name: string, callerPath: string): ExternalRoutine | undefined {
-    const dirs = [path.dirname(path.resolve(callerPath)), ...(process.env['REXX_PATH'] ?? '').split(':').filter(Boolean)];
+    const dirs = [dirname(resolve(callerPath)), ...(process.env['REXX_PATH'] ?? '').split(':').filter(Boolean)];
     const names = [name, name.toLowerCase()];
     for (const d of dirs) {
       for (const n of names) {
         for (const ext of EXTENSIONS) {
-          const p = path.join(d, n + ext);
+          const p = join(d, n + ext);
           try {
-            if (fs.statSync(p).isFile()) return { kind: 'rexx', path: p, source: fs.readFileSync(p).toString('latin1') };
+            if (statSync(p).isFile()) return { kind: 'rexx', path: p, source: readFileSync(p).toString('latin1') };
           } catch {
             /* not there */
           }

@@ -5,9 +5,11 @@
  * Loading the REXX runtime as some 45 ES modules plus Chevrotain costs ~60 ms
  * of compiling and module resolution. The build (build-bundle.ts) bundles
  * run-program.js and everything it imports into one CommonJS file,
- * dist/bundle/vmrexx.cjs; this module compiles it with vm.Script and a V8
- * code cache (the functions V8 compiled during an earlier run, serialised),
- * so a run neither resolves modules nor parses nor compiles the runtime.
+ * dist/bundle/vmrexx-ID.cjs (Chevrotain apart, in chevrotain.cjs beside it,
+ * loaded only by the few runs that need it: lexer/chevrotain.ts); this module
+ * compiles it with vm.Script and a V8 code cache (the functions V8 compiled
+ * during an earlier run, serialised), so a run neither resolves modules nor
+ * parses nor compiles the runtime.
  *
  * The bundle must never run code older than dist/: the engineers rebuild with
  * `npx tsc -p .` alone, which leaves the bundle behind. The manifest records,
@@ -99,8 +101,10 @@ function readManifest(): BundleManifest | undefined {
 /** Does every bundled dist/ file (under root) still hold what was bundled? */
 export function isCurrent(manifest: BundleManifest, root = ROOT, manifestFile = MANIFEST_FILE): boolean {
   let retimed = false;
+  // input.path is relative and '/'-separated, which every platform accepts: no path.join for each
+  const prefix = root + path.sep;
   for (const input of manifest.inputs) {
-    const file = path.join(root, input.path);
+    const file = prefix + input.path;
     const st = fs.statSync(file, { throwIfNoEntry: false });
     if (st === undefined || st.size !== input.size) return false;
     if (st.mtimeMs === input.mtimeMs) continue;

@@ -9,7 +9,8 @@
  * (build-bundle.ts, fast-start.cts). main.ts imports it for the same runs
  * when the bundle is missing or stale.
  */
-import fs from 'node:fs';
+// a named import: in the bundle a default import costs an interop copy of the whole module (esbuild's __toESM)
+import { readFileSync } from 'node:fs';
 import { CliHost } from './cli-host.js';
 import { runProgram } from '../rexx/index.js';
 import { NodeStreamManager } from '../rexx/streams-node.js';
@@ -25,14 +26,14 @@ export function runCommandLine(argv: readonly string[]): number {
     path = '-e';
     rest = argv.slice(2);
   } else if (first === '-') {
-    source = fs.readFileSync(0).toString('latin1');
+    source = readFileSync(0).toString('latin1');
     path = '-';
     rest = argv.slice(1);
   } else {
     path = first;
     rest = argv.slice(1);
     try {
-      source = fs.readFileSync(first).toString('latin1');
+      source = readFileSync(first).toString('latin1');
     } catch {
       // Regina's wording and status (256 - 3) for a program file that cannot be read
       process.stderr.write(`Error 3 running "${first}": Failure during initialization\nError 3.1: Failure during initialization: Program was not found\n`);

@@ -13,7 +13,7 @@
  */
 import type { Program } from './ast.js';
 import { parseProgram } from './parser/program.js';
-import { fastParseProgram, loadSource, MAX_SOURCE, programOfScan, scanSource, scannedAssignmentsOnly } from './parser/fast-path.js';
+import { fastParseProgram, loadSource, MAX_SOURCE, programOfScan, scanSource, scannedDirect } from './parser/fast-path.js';
 import { directPlan, type DirectPlan } from './evaluator/interpret-direct.js';
 
 const GENERATION = 256;
@@ -164,8 +164,10 @@ export function getInterpreted(source: string): Interpreted {
 }
 
 /**
- * getInterpreted, except that a string of assignments met for the first time
- * gives null and is left scanned for runScanned (evaluator/interpret-direct.ts).
+ * getInterpreted, except that a string of assignments and DO loops met for
+ * the first time gives null and is left scanned for runScanned
+ * (evaluator/interpret-direct.ts),
+ * and another string the fast front end reads is not cached the first time.
  */
 export function interpretedOrScanned(source: string): Interpreted | null {
   const ip = find(source);
@@ -173,9 +175,10 @@ export function interpretedOrScanned(source: string): Interpreted | null {
   if (ip === undefined) {
     // met for the first time: the scan tells which it is (and is not done twice)
     if (!scanSource(source)) return makeInterpreted(source, false, parseProgram(source, 'INTERPRET'));
-    if (!scannedAssignmentsOnly()) return makeInterpreted(source, false, programOfScan(source, 'INTERPRET'));
     store(source, SEEN);
-    return null;
+    // (a program of the fast front end, met once, is not kept: made again is cheaper than
+    // kept alive, with its compiled clauses, while a stream of distinct strings passes)
+    return scannedDirect() ? null : { prog: programOfScan(source, 'INTERPRET'), plan: null };
   }
   return makeInterpreted(source, true);
 }

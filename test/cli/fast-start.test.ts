@@ -86,9 +86,37 @@ describe('vmrexx fast start', () => {
     expect(tail.toString('latin1')).toContain('Error 11 running "-e"');
   });
 
+  it('loads Chevrotain only for what the fast lexer and parser leave to it, with the same results', () => {
+    // Chevrotain is a file of its own beside the bundle (build-bundle.ts)
+    const bundle = fs.readdirSync(fast.BUNDLE_DIR).find((f) => /^vmrexx-.*\.cjs$/.test(f))!;
+    expect(fs.readFileSync(path.join(fast.BUNDLE_DIR, bundle), 'latin1').includes('initCharCodeToOptimizedIndexMap')).toBe(false);
+    expect(fs.existsSync(path.join(fast.BUNDLE_DIR, 'chevrotain.cjs'))).toBe(true);
+    const dir = tmpDir();
+    for (const [name, text] of [
+      ['syntax.rexx', "say 'a'\nx = (1 + \nsay 'b'\n"],
+      ['crlf.rexx', "x = 2 ** 3\r\nparse value 'a b c' with p q\r\nsay x q\r\nsay 1 +\r\n"],
+      ['badparse.rexx', "parse value 'a b' with x 3abc y\n"],
+    ]) {
+      const file = path.join(dir, name!);
+      fs.writeFileSync(file, text!);
+      const fromBundle = vmrexx([file], '1');
+      expect(fromBundle.err).toMatch(/Error (35|38)/);
+      expect(fromBundle).toEqual(vmrexx([file], '0'));
+    }
+  });
+
   it('keeps a V8 code cache for the bundle', () => {
     vmrexx(['-e', 'say 1'], '1');
     expect(fs.readdirSync(path.join(fast.BUNDLE_DIR, 'cache')).some((f) => f.endsWith('.bin'))).toBe(true);
+  });
+
+  it('has V8 accept the code cache: a run with the same flags does not write it again', () => {
+    vmrexx(['-e', 'say 1'], '1');
+    const cacheDir = path.join(fast.BUNDLE_DIR, 'cache');
+    const times = () => fs.readdirSync(cacheDir).map((f) => `${f} ${fs.statSync(path.join(cacheDir, f)).mtimeMs}`).sort();
+    const before = times();
+    expect(vmrexx(['-e', 'say 2'], '1').out).toBe('2\n');
+    expect(times()).toEqual(before);
   });
 });
 

@@ -18,8 +18,14 @@
  */
 import { rexxError } from '../errors.js';
 import type { NumericSettings } from '../arithmetic/settings.js';
+import type { DirectArg, NumericSource } from './types.js';
 
 export type Args = readonly (string | undefined)[];
+
+// The helpers come in two forms: one reading argument n of an argument
+// array (for the BIFs called with one), one given the argument itself
+// (...Arg, for the BIFs written to take their arguments one by one:
+// types.ts DirectFn). They raise the same errors.
 
 /** 40.3 / 40.4 / 40.5 for a call with `args` to a BIF taking min..max arguments. */
 export function checkCount(name: string, args: Args, min: number, max: number): void {
@@ -32,7 +38,11 @@ export function checkCount(name: string, args: Args, min: number, max: number): 
 
 /** A required string argument (40.5 when omitted). */
 export function str(name: string, args: Args, n: number): string {
-  const v = args[n - 1];
+  return strArg(name, n, args[n - 1]);
+}
+
+/** Argument n, v, as a required string (40.5 when omitted). */
+export function strArg(name: string, n: number, v: string | undefined): string {
   if (v === undefined) throw rexxError(40, 5, name, n);
   return v;
 }
@@ -50,7 +60,11 @@ export function given(args: Args, n: number): boolean {
 
 /** A pad character (40.23 unless exactly one character). */
 export function pad(name: string, args: Args, n: number, dflt = ' '): string {
-  const v = args[n - 1];
+  return padArg(name, n, args[n - 1], dflt);
+}
+
+/** Argument n, v, as a pad character. */
+export function padArg(name: string, n: number, v: string | undefined, dflt = ' '): string {
   if (v === undefined) return dflt;
   if (v.length !== 1) throw rexxError(40, 23, name, n, v);
   return v;
@@ -61,7 +75,11 @@ export function pad(name: string, args: Args, n: number, dflt = ' '): string {
  * (40.21 when null, 40.28 otherwise). Returns dflt when omitted.
  */
 export function option(name: string, args: Args, n: number, allowed: string, dflt: string): string {
-  const v = args[n - 1];
+  return optionArg(name, n, args[n - 1], allowed, dflt);
+}
+
+/** Argument n, v, as an option (see option). */
+export function optionArg(name: string, n: number, v: string | undefined, allowed: string, dflt: string): string {
   if (v === undefined) return dflt;
   if (v.length === 0) throw rexxError(40, 21, name, n);
   const c = v[0]!.toUpperCase();
@@ -174,7 +192,11 @@ export function wholeValue(s: string, numeric: NumericSettings): number | undefi
 
 /** A whole-number argument (40.12). */
 export function whole(name: string, args: Args, n: number, numeric: NumericSettings, dflt?: number): number {
-  const v = args[n - 1];
+  return wholeOf(name, n, args[n - 1], numeric, dflt);
+}
+
+/** The whole number argument n, v, is (40.5 when omitted without a default, 40.12). */
+function wholeOf(name: string, n: number, v: string | undefined, numeric: NumericSettings, dflt?: number): number {
   if (v === undefined) {
     if (dflt === undefined) throw rexxError(40, 5, name, n);
     return dflt;
@@ -186,15 +208,59 @@ export function whole(name: string, args: Args, n: number, numeric: NumericSetti
 
 /** A whole number >= 0 (40.12, 40.13). */
 export function wholeNonNeg(name: string, args: Args, n: number, numeric: NumericSettings, dflt?: number): number {
-  const w = whole(name, args, n, numeric, dflt);
-  if (w < 0) throw rexxError(40, 13, name, n, args[n - 1]!);
-  return w;
+  return nonNeg(name, n, whole(name, args, n, numeric, dflt), args[n - 1]);
 }
 
 /** A whole number > 0 (40.12, 40.14). */
 export function wholePos(name: string, args: Args, n: number, numeric: NumericSettings, dflt?: number): number {
-  const w = whole(name, args, n, numeric, dflt);
-  if (w <= 0) throw rexxError(40, 14, name, n, args[n - 1]!);
+  return positive(name, n, whole(name, args, n, numeric, dflt), args[n - 1]);
+}
+
+/** The string a DirectArg stands for. */
+export function argText(v: DirectArg): string | undefined {
+  return typeof v === 'number' ? String(v) : v;
+}
+
+/**
+ * Argument n, v, as a whole number (whole). A number (DirectArg) from 0 to
+ * 999999999 is taken as it is, as plainDigits takes its string; NUMERIC
+ * DIGITS is read only for the other cases, as wholeValue does.
+ */
+export function wholeArg(name: string, n: number, v: DirectArg, c: NumericSource, dflt?: number): number {
+  const q = smallWhole(v);
+  if (q >= 0) return q;
+  return wholeOf(name, n, argText(v), c.numeric, dflt);
+}
+
+/**
+ * plainDigits of the string a DirectArg stands for: a number from 0 to
+ * 999999999 as it is (+ 0: -0 is 0, as String(-0) is '0'); -1 for anything
+ * else (omitted too).
+ */
+export function smallWhole(v: DirectArg): number {
+  if (typeof v === 'number') return v >= 0 && v < 1e9 && Number.isInteger(v) ? v + 0 : -1;
+  return v === undefined ? -1 : plainDigits(v);
+}
+
+/** Argument n, v, as a whole number >= 0 (wholeNonNeg). */
+export function wholeNonNegArg(name: string, n: number, v: DirectArg, c: NumericSource, dflt?: number): number {
+  return nonNeg(name, n, wholeArg(name, n, v, c, dflt), v);
+}
+
+/** Argument n, v, as a whole number > 0 (wholePos). */
+export function wholePosArg(name: string, n: number, v: DirectArg, c: NumericSource, dflt?: number): number {
+  return positive(name, n, wholeArg(name, n, v, c, dflt), v);
+}
+
+/** w, the value of argument n (v), unless it is negative (40.13). */
+function nonNeg(name: string, n: number, w: number, v: DirectArg): number {
+  if (w < 0) throw rexxError(40, 13, name, n, argText(v)!);
+  return w;
+}
+
+/** w, the value of argument n (v), unless it is not positive (40.14). */
+function positive(name: string, n: number, w: number, v: DirectArg): number {
+  if (w <= 0) throw rexxError(40, 14, name, n, argText(v)!);
   return w;
 }
 

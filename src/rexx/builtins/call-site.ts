@@ -14,8 +14,8 @@
  */
 import type { Activation } from '../evaluator/activation.js';
 import type { Program } from '../ast.js';
-import type { BifContext, BifSpec } from './types.js';
-import { checkCount } from './args.js';
+import type { BifContext, BifSpec, DirectArg, DirectFn, DirectIntFn } from './types.js';
+import { argText, checkCount } from './args.js';
 import { lookupBuiltin, registryGeneration } from './registry.js';
 
 /** What the call site needs from the interpreter running the activation. */
@@ -26,6 +26,29 @@ interface BifContextSource {
 export type BifCallSite = (a: Activation, args: (string | undefined)[]) => string | undefined;
 
 /**
+ * Whether a call site's name reaches the BIF in the program an activation
+ * searches: not when the name is a label there. The labels searched are
+ * those of the program that is not an INTERPRET string; the answer is kept
+ * for the last such program.
+ */
+class LabelGuard {
+  private lastProgram: Program | undefined = undefined;
+  private shadowed = false;
+
+  constructor(private readonly name: string) {}
+
+  shadowedIn(a: Activation): boolean {
+    let x = a;
+    while (x.kind === 'interpret' && x.parent) x = x.parent;
+    if (x.program !== this.lastProgram) {
+      this.lastProgram = x.program;
+      this.shadowed = x.program.labels.has(this.name);
+    }
+    return this.shadowed;
+  }
+}
+
+/**
  * The call site of `name(...)`, or undefined when `name` is not a BIF now
  * (a BIF registered later is still found by the general path). A quoted name
  * ('SUBSTR'(...)) skips the labels, as callRoutine does.
@@ -34,29 +57,78 @@ export function bifCallSite(name: string, quoted: boolean): BifCallSite | undefi
   let spec: BifSpec | undefined = lookupBuiltin(name);
   if (spec === undefined) return undefined;
   let gen = registryGeneration();
-  let lastProgram: Program | undefined;
-  let shadowed = false;
+  const labels = quoted ? undefined : new LabelGuard(name);
+  // The argument count is checked once per BIF (and array length): a call
+  // site passes the same arguments omitted (undefined) at every call, as
+  // every expression written has a value, so the check answers the same.
+  let checked: BifSpec | undefined;
+  let checkedLength = -1;
   return (a, args) => {
-    if (!quoted) {
-      // labels are searched in the program that is not an INTERPRET string
-      let x = a;
-      while (x.kind === 'interpret' && x.parent) x = x.parent;
-      if (x.program !== lastProgram) {
-        lastProgram = x.program;
-        shadowed = lastProgram.labels.has(name);
-      }
-      if (shadowed) return undefined;
-    }
+    if (labels !== undefined && labels.shadowedIn(a)) return undefined;
     if (gen !== registryGeneration()) {
       spec = lookupBuiltin(name);
       gen = registryGeneration();
     }
     const s = spec;
     if (s === undefined) return undefined;
-    checkCount(s.name, args, s.min, s.max);
+    if (s !== checked || args.length !== checkedLength) {
+      checkCount(s.name, args, s.min, s.max);
+      checked = s;
+      checkedLength = args.length;
+    }
     const line = a.line;
     const v = s.fn(args, (a.interp as BifContextSource).bifContext(a));
     a.line = line;
     return v;
   };
+}
+
+/**
+ * A compiled call site of a BIF called with its arguments one by one
+ * (types.ts DirectBif; codegen-bif.ts writes the call): the generated code
+ * asks ok(a) and calls the BIF's direct function itself. The argument count
+ * was checked when the call was compiled (it depends only on which arguments
+ * are written), and such a BIF neither runs REXX code nor changes a.line.
+ * When ok(a) is false, args() makes the argument array of the general path.
+ */
+export class DirectBifSite {
+  private readonly gen = registryGeneration();
+  private readonly labels: LabelGuard | undefined;
+
+  constructor(name: string, quoted: boolean) {
+    this.labels = quoted ? undefined : new LabelGuard(name);
+  }
+
+  /** Whether the call reaches the BIF the site was compiled for: no label shadows it, the BIF table has not changed. */
+  ok(a: Activation): boolean {
+    return this.gen === registryGeneration() && (this.labels === undefined || !this.labels.shadowedIn(a));
+  }
+
+  /** The arguments as the general path takes them (a number stands for its string). */
+  args(...xs: DirectArg[]): (string | undefined)[] {
+    return xs.map(argText);
+  }
+}
+
+/**
+ * A direct BIF's value, or undefined when it raises anything: for code that
+ * must not raise (codegen-bif.ts quiet forms), which then evaluates the call
+ * again the general way, and that raises it.
+ */
+export function quietCall(fn: DirectFn, a: Activation, x1: DirectArg, x2: DirectArg, x3: DirectArg, x4: DirectArg, x5: DirectArg): string | undefined {
+  try {
+    return fn(a, x1, x2, x3, x4, x5);
+  } catch {
+    return undefined;
+  }
+}
+
+/** quietCall for an integer-valued BIF: NaN when it raises anything (or, never seen, its value is not below 10**9). */
+export function quietInt(fn: DirectIntFn, a: Activation, x1: DirectArg, x2: DirectArg, x3: DirectArg, x4: DirectArg, x5: DirectArg): number {
+  try {
+    const v = fn(a, x1, x2, x3, x4, x5);
+    return v < 1e9 ? v : NaN;
+  } catch {
+    return NaN;
+  }
 }

@@ -8,8 +8,12 @@
  * Large values are exact (BigInt), as Regina gives them.
  */
 import { rexxError } from '../errors.js';
-import type { BifContext, BifSpec } from './types.js';
-import { parseNumber, plainDigits, str, wholeNonNeg, type Args } from './args.js';
+import type { BifSpec, DirectArg, NumericSource } from './types.js';
+import { argText, parseNumber, smallWhole, strArg, wholeNonNegArg } from './args.js';
+import { directBif } from './direct.js';
+
+/** a string argument (undefined: omitted) */
+type Str = string | undefined;
 
 const HEX = '0123456789ABCDEF';
 
@@ -33,16 +37,16 @@ export function binDigits(s: string): string | undefined {
   return groups.join('');
 }
 
-function hexArg(name: string, a: Args, lenient = false): string {
-  const s = str(name, a, 1);
+function hexArg(name: string, v: Str, lenient = false): string {
+  const s = strArg(name, 1, v);
   // X2B (as Regina) accepts blanks between any two digits: each digit is four bits anyway
   const h = lenient && /^[0-9a-fA-F]+( +[0-9a-fA-F]+)*$/.test(s) ? s.replace(/ +/g, '') : hexDigits(s);
   if (h === undefined) throw rexxError(40, 25, name, s);
   return h;
 }
 
-function binArg(name: string, a: Args): string {
-  const s = str(name, a, 1);
+function binArg(name: string, v: Str): string {
+  const s = strArg(name, 1, v);
   const b = binDigits(s);
   if (b === undefined) throw rexxError(40, 24, name, s);
   return b;
@@ -80,8 +84,8 @@ function hexToBits(h: string): string {
 }
 
 /** An exact whole number argument as a BigInt (40.12 when it is not one). */
-function bigWhole(name: string, a: Args, n: number): bigint {
-  const s = str(name, a, n);
+function bigWhole(name: string, arg: DirectArg, n: number): bigint {
+  const s = strArg(name, n, argText(arg));
   const p = parseNumber(s);
   if (!p) throw rexxError(40, 12, name, n, s);
   if (p.digits === '') return 0n;
@@ -109,10 +113,10 @@ function bytesToBig(s: string): bigint {
   return BigInt('0x' + c2xString(s));
 }
 
-function c2d(a: Args, c: BifContext): string {
-  const s = str('C2D', a, 1);
-  if (a[1] === undefined) return bytesToBig(s).toString();
-  const n = wholeNonNeg('C2D', a, 2, c.numeric);
+function c2d(c: NumericSource, s0: Str, n0: DirectArg): string {
+  const s = strArg('C2D', 1, s0);
+  if (n0 === undefined) return bytesToBig(s).toString();
+  const n = wholeNonNegArg('C2D', 2, n0, c);
   if (n === 0) return '0';
   const t = s.length >= n ? s.slice(s.length - n) : '\0'.repeat(n - s.length) + s;
   const u = bytesToBig(t);
@@ -121,10 +125,10 @@ function c2d(a: Args, c: BifContext): string {
   return (neg ? u - (1n << bits) : u).toString();
 }
 
-function x2d(a: Args, c: BifContext): string {
-  const h = hexArg('X2D', a);
-  if (a[1] === undefined) return h.length ? BigInt('0x' + h).toString() : '0';
-  const n = wholeNonNeg('X2D', a, 2, c.numeric);
+function x2d(c: NumericSource, h0: Str, n0: DirectArg): string {
+  const h = hexArg('X2D', h0);
+  if (n0 === undefined) return h.length ? BigInt('0x' + h).toString() : '0';
+  const n = wholeNonNegArg('X2D', 2, n0, c);
   if (n === 0) return '0';
   const t = h.length >= n ? h.slice(h.length - n) : '0'.repeat(n - h.length) + h;
   const u = BigInt('0x' + t);
@@ -155,47 +159,48 @@ function lowHexDigits(v: number, n: number): string {
   return n > 8 ? '0'.repeat(n - 8) + out : out;
 }
 
-function d2x(a: Args, c: BifContext): string {
-  const small = a[0] === undefined ? -1 : plainDigits(a[0]);
+function d2x(c: NumericSource, v0: DirectArg, n0: DirectArg): string {
+  const small = smallWhole(v0);
   if (small >= 0) {
     // 1 to 9 plain digits: below 2**32, no BigInt needed
-    if (a[1] === undefined) return lowHexDigits(small, -1);
+    if (n0 === undefined) return lowHexDigits(small, -1);
     // the low n hex digits (two's complement of a non-negative number)
-    return lowHexDigits(small, wholeNonNeg('D2X', a, 2, c.numeric));
+    return lowHexDigits(small, wholeNonNegArg('D2X', 2, n0, c));
   }
-  const v = bigWhole('D2X', a, 1);
-  if (a[1] === undefined) {
-    if (v < 0n) throw rexxError(40, 13, 'D2X', 1, a[0]!);
+  const v = bigWhole('D2X', v0, 1);
+  if (n0 === undefined) {
+    if (v < 0n) throw rexxError(40, 13, 'D2X', 1, argText(v0)!);
     return v.toString(16).toUpperCase();
   }
-  const n = wholeNonNeg('D2X', a, 2, c.numeric);
+  const n = wholeNonNegArg('D2X', 2, n0, c);
   if (n === 0) return '';
   const u = twos(v, n * 4);
   return u.toString(16).toUpperCase().padStart(n, v < 0n ? 'F' : '0');
 }
 
-function d2c(a: Args, c: BifContext): string {
-  const v = bigWhole('D2C', a, 1);
-  if (a[1] === undefined) {
-    if (v < 0n) throw rexxError(40, 13, 'D2C', 1, a[0]!);
+function d2c(c: NumericSource, v0: DirectArg, n0: DirectArg): string {
+  const v = bigWhole('D2C', v0, 1);
+  if (n0 === undefined) {
+    if (v < 0n) throw rexxError(40, 13, 'D2C', 1, argText(v0)!);
     return hexToBytes(v.toString(16));
   }
-  const n = wholeNonNeg('D2C', a, 2, c.numeric);
+  const n = wholeNonNegArg('D2C', 2, n0, c);
   if (n === 0) return '';
   const u = twos(v, n * 8);
   return hexToBytes(u.toString(16).padStart(n * 2, '0'));
 }
 
+// (bit i of the fourth number: parameter i+1 is a whole number: direct.ts)
 export const conversionBifs: BifSpec[] = [
-  { name: 'B2X', min: 1, max: 1, fn: (a) => bitsToHex(binArg('B2X', a)) },
-  { name: 'C2D', min: 1, max: 2, fn: c2d },
-  { name: 'C2X', min: 1, max: 1, fn: (a) => c2xString(str('C2X', a, 1)) },
-  { name: 'D2C', min: 1, max: 2, fn: d2c },
-  { name: 'D2X', min: 1, max: 2, fn: d2x },
-  { name: 'X2B', min: 1, max: 1, fn: (a) => hexToBits(hexArg('X2B', a, true)) },
-  { name: 'X2C', min: 1, max: 1, fn: (a) => hexToBytes(hexArg('X2C', a)) },
-  { name: 'X2D', min: 1, max: 2, fn: x2d },
+  directBif('B2X', 1, 1, 0, (_c, s: Str) => bitsToHex(binArg('B2X', s))),
+  directBif('C2D', 1, 2, 0b10, c2d),
+  directBif('C2X', 1, 1, 0, (_c, s: Str) => c2xString(strArg('C2X', 1, s))),
+  directBif('D2C', 1, 2, 0b11, d2c),
+  directBif('D2X', 1, 2, 0b11, d2x),
+  directBif('X2B', 1, 1, 0, (_c, s: Str) => hexToBits(hexArg('X2B', s, true))),
+  directBif('X2C', 1, 1, 0, (_c, s: Str) => hexToBytes(hexArg('X2C', s))),
+  directBif('X2D', 1, 2, 0b10, x2d),
   // Regina extensions
-  { name: 'B2C', min: 1, max: 1, fn: (a) => hexToBytes(bitsToHex(binArg('B2C', a))) },
-  { name: 'C2B', min: 1, max: 1, fn: (a) => hexToBits(c2xString(str('C2B', a, 1))) },
+  directBif('B2C', 1, 1, 0, (_c, s: Str) => hexToBytes(bitsToHex(binArg('B2C', s)))),
+  directBif('C2B', 1, 1, 0, (_c, s: Str) => hexToBits(c2xString(strArg('C2B', 1, s)))),
 ];

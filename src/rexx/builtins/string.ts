@@ -7,8 +7,13 @@
  * Strings are byte strings (char codes 0..255); upper/lower case is ASCII only.
  */
 import { rexxError } from '../errors.js';
-import type { BifContext, BifSpec } from './types.js';
-import { option, optStr, pad, str, wholeNonNeg, wholePos, type Args } from './args.js';
+import type { BifSpec, DirectArg, NumericSource } from './types.js';
+import { optionArg, padArg, strArg, wholeNonNegArg, wholePosArg } from './args.js';
+import { directBif, directIntBif } from './direct.js';
+import { reversed, translated } from './string-build.js';
+
+/** a string argument (undefined: omitted) */
+type Str = string | undefined;
 
 /** s padded with c (or truncated) to exactly n characters. */
 export function padTo(s: string, n: number, c: string): string {
@@ -52,19 +57,19 @@ export function asciiLower(s: string): string {
   return out;
 }
 
-function abbrev(a: Args, c: BifContext): string {
-  const info = str('ABBREV', a, 1);
-  const ab = str('ABBREV', a, 2);
-  const len = wholeNonNeg('ABBREV', a, 3, c.numeric, ab.length);
+function abbrev(c: NumericSource, info0: Str, ab0: Str, len0: DirectArg): string {
+  const info = strArg('ABBREV', 1, info0);
+  const ab = strArg('ABBREV', 2, ab0);
+  const len = wholeNonNegArg('ABBREV', 3, len0, c, ab.length);
   if (ab.length < len) return '0';
   return info.startsWith(ab) ? '1' : '0';
 }
 
 function center(name: string) {
-  return (a: Args, c: BifContext): string => {
-    const s = str(name, a, 1);
-    const len = wholeNonNeg(name, a, 2, c.numeric);
-    const p = pad(name, a, 3);
+  return (c: NumericSource, s0: Str, len0: DirectArg, p0: Str): string => {
+    const s = strArg(name, 1, s0);
+    const len = wholeNonNegArg(name, 2, len0, c);
+    const p = padArg(name, 3, p0);
     if (len === s.length) return s;
     if (len > s.length) {
       const extra = len - s.length;
@@ -77,119 +82,114 @@ function center(name: string) {
   };
 }
 
-function changestr(a: Args): string {
-  const needle = str('CHANGESTR', a, 1);
-  const hay = str('CHANGESTR', a, 2);
-  const rep = str('CHANGESTR', a, 3);
+function changestr(_c: NumericSource, needle0: Str, hay0: Str, rep0: Str): string {
+  const needle = strArg('CHANGESTR', 1, needle0);
+  const hay = strArg('CHANGESTR', 2, hay0);
+  const rep = strArg('CHANGESTR', 3, rep0);
   if (needle.length === 0) return hay;
   return hay.split(needle).join(rep);
 }
 
-function compare(a: Args): string {
-  const s1 = str('COMPARE', a, 1);
-  const s2 = str('COMPARE', a, 2);
-  const p = pad('COMPARE', a, 3);
+function compare(_c: NumericSource, s10: Str, s20: Str, p0: Str): number {
+  const s1 = strArg('COMPARE', 1, s10);
+  const s2 = strArg('COMPARE', 2, s20);
+  const p = padArg('COMPARE', 3, p0);
   const n = Math.max(s1.length, s2.length);
   for (let i = 0; i < n; i++) {
     const c1 = i < s1.length ? s1[i] : p;
     const c2 = i < s2.length ? s2[i] : p;
-    if (c1 !== c2) return String(i + 1);
+    if (c1 !== c2) return i + 1;
   }
-  return '0';
+  return 0;
 }
 
-function copies(a: Args, c: BifContext): string {
-  const s = str('COPIES', a, 1);
-  const n = wholeNonNeg('COPIES', a, 2, c.numeric);
+function copies(c: NumericSource, s0: Str, n0: DirectArg): string {
+  const s = strArg('COPIES', 1, s0);
+  const n = wholeNonNegArg('COPIES', 2, n0, c);
   return repeat(s, n);
 }
 
-function countstr(a: Args): string {
-  const needle = str('COUNTSTR', a, 1);
-  const hay = str('COUNTSTR', a, 2);
-  if (needle.length === 0) return '0';
+function countstr(_c: NumericSource, needle0: Str, hay0: Str): number {
+  const needle = strArg('COUNTSTR', 1, needle0);
+  const hay = strArg('COUNTSTR', 2, hay0);
+  if (needle.length === 0) return 0;
   let n = 0;
   let i = hay.indexOf(needle);
   while (i >= 0) {
     n++;
     i = hay.indexOf(needle, i + needle.length);
   }
-  return String(n);
+  return n;
 }
 
-function delstr(a: Args, c: BifContext): string {
-  const s = str('DELSTR', a, 1);
-  const n = wholePos('DELSTR', a, 2, c.numeric);
-  const hasLen = a[2] !== undefined;
-  const len = wholeNonNeg('DELSTR', a, 3, c.numeric, 0);
+function delstr(c: NumericSource, s0: Str, n0: DirectArg, len0: DirectArg): string {
+  const s = strArg('DELSTR', 1, s0);
+  const n = wholePosArg('DELSTR', 2, n0, c);
+  const len = wholeNonNegArg('DELSTR', 3, len0, c, 0);
   if (n > s.length) return s;
-  if (!hasLen) return s.slice(0, n - 1);
+  if (len0 === undefined) return s.slice(0, n - 1);
   return s.slice(0, n - 1) + s.slice(n - 1 + len);
 }
 
-function insert(a: Args, c: BifContext): string {
-  const nw = str('INSERT', a, 1);
-  const target = str('INSERT', a, 2);
-  const n = wholeNonNeg('INSERT', a, 3, c.numeric, 0);
-  const len = wholeNonNeg('INSERT', a, 4, c.numeric, nw.length);
-  const p = pad('INSERT', a, 5);
-  const head = padTo(target, n, p);
-  return head.slice(0, n) + padTo(nw, len, p) + target.slice(n);
+/**
+ * INSERT and OVERLAY: new, padded or cut to length, put into target after
+ * its first n characters (INSERT), or over its characters from n on
+ * (OVERLAY); target padded first when it is shorter.
+ */
+function putInto(name: 'INSERT' | 'OVERLAY') {
+  const over = name === 'OVERLAY';
+  return (c: NumericSource, nw0: Str, target0: Str, n0: DirectArg, len0: DirectArg, p0: Str): string => {
+    const nw = strArg(name, 1, nw0);
+    const target = strArg(name, 2, target0);
+    const at = over ? wholePosArg(name, 3, n0, c, 1) - 1 : wholeNonNegArg(name, 3, n0, c, 0);
+    const len = wholeNonNegArg(name, 4, len0, c, nw.length);
+    const p = padArg(name, 5, p0);
+    return padTo(target, at, p) + padTo(nw, len, p) + target.slice(over ? at + len : at);
+  };
 }
 
-function lastpos(a: Args, c: BifContext): string {
-  const needle = str('LASTPOS', a, 1);
-  const hay = str('LASTPOS', a, 2);
-  const start = wholePos('LASTPOS', a, 3, c.numeric, hay.length);
-  if (needle.length === 0) return '0';
+function lastpos(c: NumericSource, needle0: Str, hay0: Str, start0: DirectArg): number {
+  const needle = strArg('LASTPOS', 1, needle0);
+  const hay = strArg('LASTPOS', 2, hay0);
+  const start = wholePosArg('LASTPOS', 3, start0, c, hay.length);
+  if (needle.length === 0) return 0;
   const from = Math.min(start, hay.length) - needle.length;
-  if (from < 0) return '0';
-  return String(hay.lastIndexOf(needle, from) + 1);
+  if (from < 0) return 0;
+  return hay.lastIndexOf(needle, from) + 1;
 }
 
-function left(a: Args, c: BifContext): string {
-  const s = str('LEFT', a, 1);
-  const len = wholeNonNeg('LEFT', a, 2, c.numeric);
-  const p = pad('LEFT', a, 3);
+function left(c: NumericSource, s0: Str, len0: DirectArg, p0: Str): string {
+  const s = strArg('LEFT', 1, s0);
+  const len = wholeNonNegArg('LEFT', 2, len0, c);
+  const p = padArg('LEFT', 3, p0);
   return padTo(s, len, p);
 }
 
-function right(a: Args, c: BifContext): string {
-  const s = str('RIGHT', a, 1);
-  const len = wholeNonNeg('RIGHT', a, 2, c.numeric);
-  const p = pad('RIGHT', a, 3);
+function right(c: NumericSource, s0: Str, len0: DirectArg, p0: Str): string {
+  const s = strArg('RIGHT', 1, s0);
+  const len = wholeNonNegArg('RIGHT', 2, len0, c);
+  const p = padArg('RIGHT', 3, p0);
   if (s.length >= len) return s.slice(s.length - len);
   return repeat(p, len - s.length) + s;
 }
 
-function overlay(a: Args, c: BifContext): string {
-  const nw = str('OVERLAY', a, 1);
-  const target = str('OVERLAY', a, 2);
-  const n = wholePos('OVERLAY', a, 3, c.numeric, 1);
-  const len = wholeNonNeg('OVERLAY', a, 4, c.numeric, nw.length);
-  const p = pad('OVERLAY', a, 5);
-  return padTo(target, n - 1, p) + padTo(nw, len, p) + target.slice(n - 1 + len);
+function pos(c: NumericSource, needle0: Str, hay0: Str, start0: DirectArg): number {
+  const needle = strArg('POS', 1, needle0);
+  const hay = strArg('POS', 2, hay0);
+  const start = wholePosArg('POS', 3, start0, c, 1);
+  if (needle.length === 0 || start > hay.length) return 0;
+  return hay.indexOf(needle, start - 1) + 1;
 }
 
-function pos(a: Args, c: BifContext): string {
-  const needle = str('POS', a, 1);
-  const hay = str('POS', a, 2);
-  const start = wholePos('POS', a, 3, c.numeric, 1);
-  if (needle.length === 0 || start > hay.length) return '0';
-  return String(hay.indexOf(needle, start - 1) + 1);
+function reverse(_c: NumericSource, s0: Str): string {
+  const s = strArg('REVERSE', 1, s0);
+  return reversed(s);
 }
 
-function reverse(a: Args): string {
-  const s = str('REVERSE', a, 1);
-  let out = '';
-  for (let i = s.length - 1; i >= 0; i--) out += s[i];
-  return out;
-}
-
-function strip(a: Args): string {
-  const s = str('STRIP', a, 1);
-  const opt = option('STRIP', a, 2, 'LTB', 'B');
-  const ch = pad('STRIP', a, 3);
+function strip(_c: NumericSource, s0: Str, opt0: Str, ch0: Str): string {
+  const s = strArg('STRIP', 1, s0);
+  const opt = optionArg('STRIP', 2, opt0, 'LTB', 'B');
+  const ch = padArg('STRIP', 3, ch0);
   let b = 0;
   let e = s.length;
   if (opt !== 'T') while (b < e && s[b] === ch) b++;
@@ -197,13 +197,12 @@ function strip(a: Args): string {
   return s.slice(b, e);
 }
 
-function substr(a: Args, c: BifContext): string {
-  const s = str('SUBSTR', a, 1);
-  const n = wholePos('SUBSTR', a, 2, c.numeric);
-  const hasLen = a[2] !== undefined;
-  const len = wholeNonNeg('SUBSTR', a, 3, c.numeric, 0);
-  const p = pad('SUBSTR', a, 4);
-  if (!hasLen) return n > s.length ? '' : s.slice(n - 1);
+function substr(c: NumericSource, s0: Str, n0: DirectArg, len0: DirectArg, p0: Str): string {
+  const s = strArg('SUBSTR', 1, s0);
+  const n = wholePosArg('SUBSTR', 2, n0, c);
+  const len = wholeNonNegArg('SUBSTR', 3, len0, c, 0);
+  const p = padArg('SUBSTR', 4, p0);
+  if (len0 === undefined) return n > s.length ? '' : s.slice(n - 1);
   if (n - 1 + len <= s.length) return s.slice(n - 1, n - 1 + len);
   return padTo(n > s.length ? '' : s.slice(n - 1), len, p);
 }
@@ -243,92 +242,82 @@ function translationTable(tout: string, tin: string, p: string): (string | undef
   return map;
 }
 
-function translate(a: Args): string {
-  const s = str('TRANSLATE', a, 1);
-  if (a[1] === undefined && a[2] === undefined) {
-    pad('TRANSLATE', a, 4);
+function translate(_c: NumericSource, s0: Str, tout0: Str, tin0: Str, p0: Str): string {
+  const s = strArg('TRANSLATE', 1, s0);
+  if (tout0 === undefined && tin0 === undefined) {
+    padArg('TRANSLATE', 4, p0);
     return asciiUpper(s);
   }
-  const tout = optStr(a, 2, '');
-  const tin = a[2] === undefined ? xrangeAll() : a[2];
-  const p = pad('TRANSLATE', a, 4);
-  const map = translationTable(tout, tin, p);
-  // unchanged characters are copied in runs, not one by one
-  let out = '';
-  let run = 0;
-  for (let i = 0; i < s.length; i++) {
-    const m = map[s.charCodeAt(i)];
-    if (m !== undefined) {
-      out += s.slice(run, i) + m;
-      run = i + 1;
-    }
-  }
-  return run === 0 ? s : out + s.slice(run);
+  const tout = tout0 ?? '';
+  const tin = tin0 ?? xrangeAll();
+  const p = padArg('TRANSLATE', 4, p0);
+  return translated(s, translationTable(tout, tin, p));
 }
 
-function verify(a: Args, c: BifContext): string {
-  const s = str('VERIFY', a, 1);
-  const ref = str('VERIFY', a, 2);
-  const opt = option('VERIFY', a, 3, 'MN', 'N');
-  const start = wholePos('VERIFY', a, 4, c.numeric, 1);
-  if (start > s.length) return '0';
+function verify(c: NumericSource, s0: Str, ref0: Str, opt0: Str, start0: DirectArg): number {
+  const s = strArg('VERIFY', 1, s0);
+  const ref = strArg('VERIFY', 2, ref0);
+  const opt = optionArg('VERIFY', 3, opt0, 'MN', 'N');
+  const start = wholePosArg('VERIFY', 4, start0, c, 1);
+  if (start > s.length) return 0;
   const set = new Set<number>();
   for (let i = 0; i < ref.length; i++) set.add(ref.charCodeAt(i));
   const match = opt === 'M';
   for (let i = start - 1; i < s.length; i++) {
-    if (set.has(s.charCodeAt(i)) === match) return String(i + 1);
+    if (set.has(s.charCodeAt(i)) === match) return i + 1;
   }
-  return '0';
+  return 0;
 }
 
-function xrange(a: Args): string {
-  const sc = pad('XRANGE', a, 1, '\x00').charCodeAt(0);
-  const ec = pad('XRANGE', a, 2, '\xff').charCodeAt(0);
+function xrange(_c: NumericSource, s0: Str, e0: Str): string {
+  const sc = padArg('XRANGE', 1, s0, '\x00').charCodeAt(0);
+  const ec = padArg('XRANGE', 2, e0, '\xff').charCodeAt(0);
   const all = xrangeAll();
   if (sc <= ec) return all.slice(sc, ec + 1);
   return all.slice(sc) + all.slice(0, ec + 1);
 }
 
 function caseRange(name: string, conv: (s: string) => string) {
-  return (a: Args, c: BifContext): string => {
-    const s = str(name, a, 1);
-    if (a[1] === undefined && a[2] === undefined && a[3] === undefined) return conv(s);
-    const start = wholePos(name, a, 2, c.numeric, 1);
-    const hasLen = a[2] !== undefined;
-    const p = pad(name, a, 4);
-    const len = hasLen ? wholeNonNeg(name, a, 3, c.numeric) : Math.max(0, s.length - start + 1);
+  return (c: NumericSource, s0: Str, start0: DirectArg, len0: DirectArg, p0: Str): string => {
+    const s = strArg(name, 1, s0);
+    if (start0 === undefined && len0 === undefined && p0 === undefined) return conv(s);
+    const start = wholePosArg(name, 2, start0, c, 1);
+    const hasLen = len0 !== undefined;
+    const p = padArg(name, 4, p0);
+    const len = hasLen ? wholeNonNegArg(name, 3, len0, c) : Math.max(0, s.length - start + 1);
     // as Regina: the range is converted, then the result is padded to `length`
     const out = s.slice(0, start - 1) + conv(s.slice(start - 1, start - 1 + len)) + s.slice(start - 1 + len);
     return out.length < len ? padTo(out, len, p) : out;
   };
 }
 
-function length(a: Args): string {
-  return String(str('LENGTH', a, 1).length);
+function length(_c: NumericSource, s0: Str): number {
+  return strArg('LENGTH', 1, s0).length;
 }
 
+// (bit i of the fourth number: parameter i+1 is a whole number: direct.ts)
 export const stringBifs: BifSpec[] = [
-  { name: 'ABBREV', min: 2, max: 3, fn: abbrev },
-  { name: 'CENTER', min: 2, max: 3, fn: center('CENTER') },
-  { name: 'CENTRE', min: 2, max: 3, fn: center('CENTRE') },
-  { name: 'CHANGESTR', min: 3, max: 3, fn: changestr },
-  { name: 'COMPARE', min: 2, max: 3, fn: compare },
-  { name: 'COPIES', min: 2, max: 2, fn: copies },
-  { name: 'COUNTSTR', min: 2, max: 2, fn: countstr },
-  { name: 'DELSTR', min: 2, max: 3, fn: delstr },
-  { name: 'INSERT', min: 2, max: 5, fn: insert },
-  { name: 'LASTPOS', min: 2, max: 3, fn: lastpos },
-  { name: 'LEFT', min: 2, max: 3, fn: left },
-  { name: 'LENGTH', min: 1, max: 1, fn: length },
-  { name: 'OVERLAY', min: 2, max: 5, fn: overlay },
-  { name: 'POS', min: 2, max: 3, fn: pos },
-  { name: 'REVERSE', min: 1, max: 1, fn: reverse },
-  { name: 'RIGHT', min: 2, max: 3, fn: right },
-  { name: 'STRIP', min: 1, max: 3, fn: strip },
-  { name: 'SUBSTR', min: 2, max: 4, fn: substr },
-  { name: 'TRANSLATE', min: 1, max: 4, fn: translate },
-  { name: 'VERIFY', min: 2, max: 4, fn: verify },
-  { name: 'XRANGE', min: 0, max: 2, fn: xrange },
-  { name: 'UPPER', min: 1, max: 4, fn: caseRange('UPPER', asciiUpper) },
-  { name: 'LOWER', min: 1, max: 4, fn: caseRange('LOWER', asciiLower) },
+  directBif('ABBREV', 2, 3, 0b100, abbrev),
+  directBif('CENTER', 2, 3, 0b10, center('CENTER')),
+  directBif('CENTRE', 2, 3, 0b10, center('CENTRE')),
+  directBif('CHANGESTR', 3, 3, 0, changestr),
+  directIntBif('COMPARE', 2, 3, 0, compare),
+  directBif('COPIES', 2, 2, 0b10, copies),
+  directIntBif('COUNTSTR', 2, 2, 0, countstr),
+  directBif('DELSTR', 2, 3, 0b110, delstr),
+  directBif('INSERT', 2, 5, 0b1100, putInto('INSERT')),
+  directIntBif('LASTPOS', 2, 3, 0b100, lastpos),
+  directBif('LEFT', 2, 3, 0b10, left),
+  directIntBif('LENGTH', 1, 1, 0, length),
+  directBif('OVERLAY', 2, 5, 0b1100, putInto('OVERLAY')),
+  directIntBif('POS', 2, 3, 0b100, pos),
+  directBif('REVERSE', 1, 1, 0, reverse),
+  directBif('RIGHT', 2, 3, 0b10, right),
+  directBif('STRIP', 1, 3, 0, strip),
+  directBif('SUBSTR', 2, 4, 0b110, substr),
+  directBif('TRANSLATE', 1, 4, 0, translate),
+  directIntBif('VERIFY', 2, 4, 0b1000, verify),
+  directBif('XRANGE', 0, 2, 0, xrange),
+  directBif('UPPER', 1, 4, 0b110, caseRange('UPPER', asciiUpper)),
+  directBif('LOWER', 1, 4, 0b110, caseRange('LOWER', asciiLower)),
 ];

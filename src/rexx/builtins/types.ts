@@ -63,10 +63,43 @@ export interface BifContext {
 
 export type BifFunction = (args: (string | undefined)[], ctx: BifContext) => string;
 
+/** Where a BIF that sees only its arguments finds the NUMERIC settings: its BifContext, or the calling activation. */
+export interface NumericSource {
+  readonly numeric: NumericSettings;
+}
+
+/**
+ * An argument of a BIF called with its arguments one by one (direct.ts):
+ * undefined when omitted. At a whole-number parameter (DirectBif.ints) the
+ * caller may pass a number n instead of its string when String(n) is exactly
+ * the argument's string (an integer it already has: no string is made).
+ */
+export type DirectArg = string | number | undefined;
+
+/**
+ * The same BIF taking its arguments one by one instead of in an array: no
+ * array per call, and whole numbers as numbers (DirectArg). Only for BIFs
+ * that look at nothing but their arguments and the NUMERIC settings.
+ */
+export type DirectFn = (c: NumericSource, ...args: DirectArg[]) => string;
+
+export interface DirectBif {
+  readonly fn: DirectFn;
+  /** bit i set: parameter i+1 is a whole number and may be passed as a number */
+  readonly ints: number;
+  /** for a BIF whose value is always a whole number: that number (fn gives its string) */
+  readonly int?: DirectIntFn;
+}
+
+/** A DirectFn whose value is a whole number, as a number. */
+export type DirectIntFn = (c: NumericSource, ...args: DirectArg[]) => number;
+
 export interface BifSpec {
   /** Upper-case name as called. */
   readonly name: string;
   readonly min: number;
   readonly max: number;
   readonly fn: BifFunction;
+  /** the BIF with its arguments one by one, for compiled calls (fn calls it with the array's elements) */
+  readonly direct?: DirectBif;
 }

@@ -6,9 +6,13 @@
  * HT, LF, VT, FF and CR as white space as well as the blank (implementation-
  * defined in the standard); SPACE and JUSTIFY (as in Regina) split on blanks only.
  */
-import type { BifContext, BifSpec } from './types.js';
-import { pad, str, wholeNonNeg, wholePos, type Args } from './args.js';
+import type { BifSpec, DirectArg, NumericSource } from './types.js';
+import { padArg, strArg, wholeNonNegArg, wholePosArg } from './args.js';
+import { directBif, directIntBif } from './direct.js';
 import { padTo, repeat } from './string.js';
+
+/** a string argument (undefined: omitted) */
+type Str = string | undefined;
 
 function isWs(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d);
@@ -39,27 +43,31 @@ export function wordsOf(s: string, blankOnly = false): string[] {
  * Word boundaries of the last strings asked about: loops such as
  * `do j = 1 to words(line); ... word(line, j)` ask about the same string again
  * and again, which would otherwise rescan it from the start every time.
- * Two strings are kept, so that a loop working on a text and on a part of
- * it (`part = subword(text, ...)`, then `delword(part, ...)`) keeps both.
- * cachedStarts[k] / cachedEnds[k] are the offsets of word k+1 of
- * cachedString, the most recent one. Strings shorter than INDEX_MIN are
- * scanned instead (cheap, and they would evict a long one).
+ * CACHE_SIZE strings are kept, the most recently used first, so that a loop
+ * working on a text and on strings made from it (`part = subword(text, ...)`,
+ * `translate(part, ...)`, `words(delword(part, ...))`) still finds the text's
+ * index when it comes back to it. After indexWords(s), cachedStarts[k] /
+ * cachedEnds[k] are the offsets of word k+1 of s. Strings shorter than
+ * INDEX_MIN are scanned instead (cheap, and they would evict a long one).
  */
 const INDEX_MIN = 64;
-let cachedString: string | undefined;
+const CACHE_SIZE = 4;
+const cacheStrings: (string | undefined)[] = new Array<string | undefined>(CACHE_SIZE).fill(undefined);
+const cacheStarts: number[][] = Array.from({ length: CACHE_SIZE }, () => []);
+const cacheEnds: number[][] = Array.from({ length: CACHE_SIZE }, () => []);
 let cachedStarts: number[] = [];
 let cachedEnds: number[] = [];
-let olderString: string | undefined;
-let olderStarts: number[] = [];
-let olderEnds: number[] = [];
 
 function indexWords(s: string): void {
-  if (s === cachedString) return;
+  if (s === cacheStrings[0]) return;
+  // found further down (or evicted from the end): it moves to the front
+  let k = 1;
+  while (k < CACHE_SIZE - 1 && s !== cacheStrings[k]) k++;
   let starts: number[];
   let ends: number[];
-  if (s === olderString) {
-    starts = olderStarts;
-    ends = olderEnds;
+  if (s === cacheStrings[k]) {
+    starts = cacheStarts[k]!;
+    ends = cacheEnds[k]!;
   } else {
     starts = [];
     ends = [];
@@ -73,12 +81,14 @@ function indexWords(s: string): void {
       ends.push(i);
     }
   }
-  olderString = cachedString;
-  olderStarts = cachedStarts;
-  olderEnds = cachedEnds;
-  cachedString = s;
-  cachedStarts = starts;
-  cachedEnds = ends;
+  for (let j = k; j > 0; j--) {
+    cacheStrings[j] = cacheStrings[j - 1];
+    cacheStarts[j] = cacheStarts[j - 1]!;
+    cacheEnds[j] = cacheEnds[j - 1]!;
+  }
+  cacheStrings[0] = s;
+  cacheStarts[0] = cachedStarts = starts;
+  cacheEnds[0] = cachedEnds = ends;
 }
 
 /** Number of words of s (white space as the word functions count it). */
@@ -133,11 +143,11 @@ function restFrom(s: string, start: number): string {
   return s.slice(start, e);
 }
 
-function delword(a: Args, c: BifContext): string {
-  const s = str('DELWORD', a, 1);
-  const n = wholePos('DELWORD', a, 2, c.numeric);
-  const hasLen = a[2] !== undefined;
-  const len = wholeNonNeg('DELWORD', a, 3, c.numeric, 0);
+function delword(c: NumericSource, s0: Str, n0: DirectArg, len0: DirectArg): string {
+  const s = strArg('DELWORD', 1, s0);
+  const n = wholePosArg('DELWORD', 2, n0, c);
+  const hasLen = len0 !== undefined;
+  const len = wholeNonNegArg('DELWORD', 3, len0, c, 0);
   const start = wordStart(s, n);
   if (start < 0) return s;
   if (!hasLen) return s.slice(0, start);
@@ -146,10 +156,15 @@ function delword(a: Args, c: BifContext): string {
   return next < 0 ? s.slice(0, start) : s.slice(0, start) + s.slice(next);
 }
 
-function space(a: Args, c: BifContext): string {
-  const s = str('SPACE', a, 1);
-  const n = wholeNonNeg('SPACE', a, 2, c.numeric, 1);
-  const p = pad('SPACE', a, 3);
+function space(c: NumericSource, s0: Str, n0: DirectArg, p0: Str): string {
+  const s = strArg('SPACE', 1, s0);
+  const n = wholeNonNegArg('SPACE', 2, n0, c, 1);
+  const p = padArg('SPACE', 3, p0);
+  // already spaced with single blanks (the commonest call, SPACE(s), on a
+  // string it has spaced before): itself, found by a fast search instead of
+  // the scan below
+  const last = s.length - 1;
+  if (n === 1 && p === ' ' && (last < 0 || (s.charCodeAt(0) !== 0x20 && s.charCodeAt(last) !== 0x20 && !s.includes('  ')))) return s;
   const sep = repeat(p, n);
   // The blank-delimited words joined by sep, in one pass. Words whose gap in
   // s already is sep (n blanks, when the pad is a blank) stay together in
@@ -177,11 +192,11 @@ function space(a: Args, c: BifContext): string {
   return segStart < 0 ? '' : out + s.slice(segStart, segEnd);
 }
 
-function subword(a: Args, c: BifContext): string {
-  const s = str('SUBWORD', a, 1);
-  const n = wholePos('SUBWORD', a, 2, c.numeric);
-  const hasLen = a[2] !== undefined;
-  const len = wholeNonNeg('SUBWORD', a, 3, c.numeric, 0);
+function subword(c: NumericSource, s0: Str, n0: DirectArg, len0: DirectArg): string {
+  const s = strArg('SUBWORD', 1, s0);
+  const n = wholePosArg('SUBWORD', 2, n0, c);
+  const hasLen = len0 !== undefined;
+  const len = wholeNonNegArg('SUBWORD', 3, len0, c, 0);
   const start = wordStart(s, n);
   if (start < 0 || (hasLen && len === 0)) return '';
   if (!hasLen) return restFrom(s, start);
@@ -189,24 +204,24 @@ function subword(a: Args, c: BifContext): string {
   return s.slice(start, foundEnd);
 }
 
-function word(a: Args, c: BifContext): string {
-  const s = str('WORD', a, 1);
-  const n = wholePos('WORD', a, 2, c.numeric);
+function word(c: NumericSource, s0: Str, n0: DirectArg): string {
+  const s = strArg('WORD', 1, s0);
+  const n = wholePosArg('WORD', 2, n0, c);
   const start = wordStart(s, n);
   return start < 0 ? '' : s.slice(start, foundEnd);
 }
 
-function wordindex(a: Args, c: BifContext): string {
-  const s = str('WORDINDEX', a, 1);
-  const n = wholePos('WORDINDEX', a, 2, c.numeric);
-  return String(wordStart(s, n) + 1);
+function wordindex(c: NumericSource, s0: Str, n0: DirectArg): number {
+  const s = strArg('WORDINDEX', 1, s0);
+  const n = wholePosArg('WORDINDEX', 2, n0, c);
+  return wordStart(s, n) + 1;
 }
 
-function wordlength(a: Args, c: BifContext): string {
-  const s = str('WORDLENGTH', a, 1);
-  const n = wholePos('WORDLENGTH', a, 2, c.numeric);
+function wordlength(c: NumericSource, s0: Str, n0: DirectArg): number {
+  const s = strArg('WORDLENGTH', 1, s0);
+  const n = wholePosArg('WORDLENGTH', 2, n0, c);
   const start = wordStart(s, n);
-  return start < 0 ? '0' : String(foundEnd - start);
+  return start < 0 ? 0 : foundEnd - start;
 }
 
 /**
@@ -256,23 +271,23 @@ function restMatches(hay: string, p: string[], starts: number[], ends: number[],
   return true;
 }
 
-function wordpos(a: Args, c: BifContext): string {
-  const phrase = str('WORDPOS', a, 1);
-  const s = str('WORDPOS', a, 2);
-  const start = wholePos('WORDPOS', a, 3, c.numeric, 1);
-  return String(phrasePos(phrase, s, start));
+function wordpos(c: NumericSource, phrase0: Str, s0: Str, start0: DirectArg): number {
+  const phrase = strArg('WORDPOS', 1, phrase0);
+  const s = strArg('WORDPOS', 2, s0);
+  const start = wholePosArg('WORDPOS', 3, start0, c, 1);
+  return phrasePos(phrase, s, start);
 }
 
-function words(a: Args): string {
-  return String(wordCount(str('WORDS', a, 1)));
+function words(_c: NumericSource, s0: Str): number {
+  return wordCount(strArg('WORDS', 1, s0));
 }
 
 /** FIND(string, phrase [,start]) — REXX/VM; WORDPOS with the arguments swapped. */
-function find(a: Args, c: BifContext): string {
-  const s = str('FIND', a, 1);
-  const phrase = str('FIND', a, 2);
-  const start = wholePos('FIND', a, 3, c.numeric, 1);
-  return String(phrasePos(phrase, s, start));
+function find(c: NumericSource, s0: Str, phrase0: Str, start0: DirectArg): number {
+  const s = strArg('FIND', 1, s0);
+  const phrase = strArg('FIND', 2, phrase0);
+  const start = wholePosArg('FIND', 3, start0, c, 1);
+  return phrasePos(phrase, s, start);
 }
 
 /**
@@ -281,10 +296,10 @@ function find(a: Args, c: BifContext): string {
  * right; gaps are filled with pad. Extra blanks go to a block of gaps in the
  * middle (as Regina does). A too-long result is truncated on the right.
  */
-function justify(a: Args, c: BifContext): string {
-  const s = str('JUSTIFY', a, 1);
-  const len = wholeNonNeg('JUSTIFY', a, 2, c.numeric);
-  const p = pad('JUSTIFY', a, 3);
+function justify(c: NumericSource, s0: Str, len0: DirectArg, p0: Str): string {
+  const s = strArg('JUSTIFY', 1, s0);
+  const len = wholeNonNegArg('JUSTIFY', 2, len0, c);
+  const p = padArg('JUSTIFY', 3, p0);
   const w = wordsOf(s, true);
   if (w.length === 0) return repeat(p, len);
   let chars = 0;
@@ -303,15 +318,16 @@ function justify(a: Args, c: BifContext): string {
   return out;
 }
 
+// (bit i of the fourth number: parameter i+1 is a whole number: direct.ts)
 export const wordBifs: BifSpec[] = [
-  { name: 'DELWORD', min: 2, max: 3, fn: delword },
-  { name: 'SPACE', min: 1, max: 3, fn: space },
-  { name: 'SUBWORD', min: 2, max: 3, fn: subword },
-  { name: 'WORD', min: 2, max: 2, fn: word },
-  { name: 'WORDINDEX', min: 2, max: 2, fn: wordindex },
-  { name: 'WORDLENGTH', min: 2, max: 2, fn: wordlength },
-  { name: 'WORDPOS', min: 2, max: 3, fn: wordpos },
-  { name: 'WORDS', min: 1, max: 1, fn: words },
-  { name: 'FIND', min: 2, max: 3, fn: find },
-  { name: 'JUSTIFY', min: 2, max: 3, fn: justify },
+  directBif('DELWORD', 2, 3, 0b110, delword),
+  directBif('SPACE', 1, 3, 0b10, space),
+  directBif('SUBWORD', 2, 3, 0b110, subword),
+  directBif('WORD', 2, 2, 0b10, word),
+  directIntBif('WORDINDEX', 2, 2, 0b10, wordindex),
+  directIntBif('WORDLENGTH', 2, 2, 0b10, wordlength),
+  directIntBif('WORDPOS', 2, 3, 0b100, wordpos),
+  directIntBif('WORDS', 1, 1, 0, words),
+  directIntBif('FIND', 2, 3, 0b100, find),
+  directBif('JUSTIFY', 2, 3, 0b10, justify),
 ];

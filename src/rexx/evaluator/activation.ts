@@ -95,8 +95,6 @@ export class Activation {
   declare condition: ConditionInfo | undefined;
   /** PROCEDURE allowed only as the first clause executed in a called routine */
   declare procedureAllowed: boolean;
-  /** routine name for error messages ("44.1 No data returned from function") */
-  declare routine: string;
   /** the source line of the clause being executed (SIGL and error reports) */
   declare line: number;
   /** nesting depth (for the stack limit and trace indentation) */
@@ -153,7 +151,6 @@ export class Activation {
     this.pc = 0;
     this.frames = undefined;
     this.procedureAllowed = kind === 'call' || kind === 'function';
-    this.routine = '';
     this.line = 0;
     this.interp = undefined;
     this.bifCtx = undefined;

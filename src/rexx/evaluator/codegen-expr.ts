@@ -21,7 +21,10 @@
 import type { Expr, TailPart } from '../ast.js';
 import { compile, plainInt } from './expression.js';
 import { bifCallSite } from '../builtins/call-site.js';
+import { genDirectBif, genDirectBifInt } from './codegen-bif.js';
 import { lookupBuiltin, registryGeneration } from '../builtins/registry.js';
+import { parseNumber } from '../arithmetic/number.js';
+import { pairResult } from '../arithmetic/pair.js';
 
 /**
  * Built-in functions that look into the variable pool (VALUE, SYMBOL) or
@@ -39,6 +42,32 @@ const NORMAL: Record<string, string> = {
 };
 const STRICT: Record<string, string> = {
   '==': '===', '\\==': '!==', '>>': '>', '<<': '<', '>>=': '>=', '\\<<': '>=', '<<=': '<=', '\\>>': '<=',
+};
+
+/** A pair form (genNum): the coefficient's code, and where its exponent is once that has run. */
+interface Pair {
+  c: string;
+  x: string;
+}
+
+/** The pair.ts call of each operator, given its operands' code (the settings follow). */
+const PAIR_OPS: Record<string, ((args: string) => string) | undefined> = {
+  '+': (x) => `r_padd(${x}, false`,
+  '-': (x) => `r_padd(${x}, true`,
+  '*': (x) => `r_pmul(${x}`,
+  '/': (x) => `r_pdiv(${x}`,
+  '%': (x) => `r_pidiv(${x}, false`,
+  '//': (x) => `r_pidiv(${x}, true`,
+};
+
+/** The chain.ts call of each operator, given its operands' code (the settings follow). */
+const DEC_OPS: Record<string, ((args: string) => string) | undefined> = {
+  '+': (x) => `r_dadd(${x}, false`,
+  '-': (x) => `r_dadd(${x}, true`,
+  '*': (x) => `r_dmul(${x}`,
+  '/': (x) => `r_ddiv(${x}`,
+  '%': (x) => `r_didiv(${x}, false`,
+  '//': (x) => `r_didiv(${x}, true`,
 };
 
 /** Thrown when an expression cannot be compiled into a region (the clause loop runs it). */
@@ -60,6 +89,12 @@ export class ExprGen {
   regs = new Set<string>();
   /** set when the code made so far calls something that reads or sets variables in the pool */
   escapes = false;
+  /**
+   * Variables that stay in their boxes even when the others go to locals:
+   * code called from the region reads or sets them in the pool, and no
+   * other (a PARSE template's generated parser: parse-region.ts).
+   */
+  readonly pinned = new Set<string>();
   /** number of BIF call sites (each has a local for its argument list) */
   nSites = 0;
   /** number temporaries used by the current clause, and the most any clause used */
@@ -112,7 +147,7 @@ export class ExprGen {
         return `r_pre(a, ${JSON.stringify(e.op)}, ${this.genStr(e.e)})`;
       case 'bin': {
         if (ARITH.has(e.op)) {
-          const slow = `r_ar(a, ${JSON.stringify(e.op)}, ${this.genStr(e.l)}, ${this.genStr(e.r)})`;
+          const slow = this.genArith(e);
           const i = this.genIntTop(e);
           if (i === null) return slow;
           const t = this.temp();
@@ -126,11 +161,33 @@ export class ExprGen {
       }
       case 'call':
         if (e.name === 'TRACE') throw new NotCompilable(); // TRACE() changes the tracing of the region's routine
-        return this.bif(e) ?? this.closure(e);
+        return genDirectBif(this, e) ?? this.bif(e) ?? this.closure(e);
       default:
         return this.closure(e);
     }
   }
+
+  /**
+   * An arithmetic operator node off the integer path: the pair path
+   * (genNumTop), then the operator on its operands' strings (r_ar), which
+   * also raises the errors.
+   */
+  genArith(e: Extract<Expr, { k: 'bin' }>): string {
+    const p = this.pairs ? this.genNumTop(e) : null;
+    const d = p !== null ? this.genDecTop(e) : null;
+    if (p === null) return `r_ar(a, ${JSON.stringify(e.op)}, ${this.genStr(e.l)}, ${this.genStr(e.r)})`;
+    // when the pair path declines, its subexpressions would decline too (or
+    // rarely matter): the string path below has none, which keeps the code small
+    this.pairs = false;
+    let code = `r_ar(a, ${JSON.stringify(e.op)}, ${this.genStr(e.l)}, ${this.genStr(e.r)})`;
+    this.pairs = true;
+    if (d !== null) code = `((u = r_dstr(${d}, a.numeric)) !== undefined ? u : ${code})`;
+    const c = this.temp();
+    return `((${c} = ${p.c}) === ${c} ? r_pstr(${c}, ${p.x}, a.numeric) : ${code})`;
+  }
+
+  /** whether genArith writes pair paths (not inside the string path of one) */
+  private pairs = true;
 
   /** Note code that reads or sets variables behind the generated code's back. */
   escape(): void {
@@ -237,6 +294,14 @@ export class ExprGen {
     return `r_csetR(${st}, ${b}v, ${b}n, ${JSON.stringify(name)}, ${v});\n`;
   }
 
+  /** Assignment of JavaScript string `v` to compound variable stem.tail (expression.ts buildSetter 'comp'). */
+  setComp(stem: string, tail: TailPart[], v: string): string {
+    const st = this.stem(stem);
+    const p0 = tail[0]!;
+    if (tail.length === 1 && 'v' in p0) return this.setComp1(st, p0.v, v);
+    return `t = ${v}; ${st}.set(${this.tail(tail)}, t);\n`;
+  }
+
   /** A simple variable's value in a tail: its name when it has none (compileTail). */
   private tailPart(name: string): string {
     if (!this.regs.has(name)) return `(${this.box(name)}.v ?? ${JSON.stringify(name)})`;
@@ -254,6 +319,20 @@ export class ExprGen {
   setStr(name: string, v: string): string {
     const b = this.box(name);
     return this.regs.has(name) ? `${b}v = ${v};\n` : `${b}.v = ${v};\n`;
+  }
+
+  /**
+   * Assignment `name = src` of one variable kept in a local to another:
+   * the value's three locals copied as they are, so that an integer not
+   * yet written as a string (v null) stays one (`j = k` in a loop would
+   * otherwise make the string, and the next `j - gap` read it back); null
+   * when either is not in a local. An unset src raises NOVALUE as varRead.
+   */
+  copyVar(name: string, src: string): string | null {
+    if (!this.regs.has(name) || !this.regs.has(src)) return null;
+    const b = this.box(name);
+    const f = this.box(src);
+    return `${b}v = ${f}v !== undefined ? ${f}v : r_nov(a, ${JSON.stringify(src)}); ${b}k = ${f}k; ${b}n = ${f}n;\n`;
   }
 
   /** Assignment of integer `n` (a local: read twice) to simple variable `name`, with its string. */
@@ -380,6 +459,130 @@ export class ExprGen {
             return `(${s} = ${l}, ${y} = ${r}, ${y} === 0 ? NaN : ${s} % ${y})`;
           }
         }
+      }
+      case 'call':
+        // an integer-valued BIF (LENGTH, WORDS, POS ...) in its quiet integer form
+        return genDirectBifInt(this, e);
+      default:
+        return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- pairs
+
+  /**
+   * The pair evaluator (arithmetic/pair.ts) of an arithmetic expression at
+   * NUMERIC DIGITS 9 to 15: intermediate results stay a coefficient and an
+   * exponent in locals instead of being written out and parsed again; only
+   * the final value is written. `c` is the code of the coefficient (NaN when
+   * any step declines: the caller then evaluates the expression on the
+   * string path, so only side-effect-free expressions have a pair form, as
+   * for genInt), `x` the local or constant holding the exponent once `c` has
+   * been evaluated. null when the expression has no pair form.
+   */
+  genNumTop(e: Expr): Pair | null {
+    if (e.k !== 'bin' && e.k !== 'pre') return null;
+    const p = this.genNum(e);
+    if (p === null) return null;
+    const d = this.temp();
+    // (the integer forms of subexpressions assume DIGITS >= 9: genIntTop)
+    return { c: `((${d} = a.numeric.digits) >= 9 && ${d} <= 15 ? ${p.c} : NaN)`, x: p.x };
+  }
+
+  private genNum(e: Expr): Pair | null {
+    switch (e.k) {
+      case 'lit': {
+        const d = parseNumber(e.v);
+        // (a longer coefficient may exceed DIGITS: read at run time)
+        if (d === undefined) return null;
+        if (d.c.length <= 9) return { c: `${d.neg ? -Number(d.c) : Number(d.c)}`, x: `${d.c === '0' ? 0 : d.e}` };
+        return this.pairRead(JSON.stringify(e.v));
+      }
+      case 'var': {
+        if (!this.regs.has(e.name)) return this.pairRead(`${this.box(e.name)}.v`);
+        const b = this.box(e.name);
+        const c = this.temp();
+        const x = this.temp();
+        // (null: the value is the integer bKn)
+        return { c: `(${b}v === null ? (${x} = 0, ${b}n) : (${c} = r_pof(${b}v, a.numeric.digits), ${x} = ${this.konst(pairResult)}.e, ${c}))`, x };
+      }
+      case 'pre': {
+        if (e.op === '\\') return null;
+        const p = this.genNum(e.e);
+        if (p === null) return null;
+        return this.pairOp(`r_ppre(${p.c}, ${p.x}, ${e.op === '-'}, a.numeric)`);
+      }
+      case 'bin': {
+        const f = PAIR_OPS[e.op];
+        if (f === undefined) return null;
+        const l = this.genNum(e.l);
+        if (l === null) return null;
+        const r = this.genNum(e.r);
+        if (r === null) return null;
+        const op = this.pairOp(`${f(`${l.c}, ${l.x}, ${r.c}, ${r.x}`)}, a.numeric)`);
+        // an operator on two plain operands tries the inline integer path first (i % 7)
+        if ((e.l.k !== 'var' && e.l.k !== 'lit') || (e.r.k !== 'var' && e.r.k !== 'lit')) return op;
+        const i = this.genInt(e);
+        if (i === null) return op;
+        const t = this.temp();
+        return { c: `((${t} = ${i}) === ${t} ? (${op.x} = 0, ${t}) : ${op.c})`, x: op.x };
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** The pair of a string read at run time (NaN: not a number, unset, or longer than DIGITS). */
+  private pairRead(s: string): Pair {
+    return this.pairOp(`r_pof(${s}, a.numeric.digits)`);
+  }
+
+  /** The pair returned by a call of pair.ts, its exponent saved in a new local. */
+  private pairOp(call: string): Pair {
+    const c = this.temp();
+    const x = this.temp();
+    return { c: `(${c} = ${call}, ${x} = ${this.konst(pairResult)}.e, ${c})`, x };
+  }
+
+  // ---------------------------------------------------------------- chains
+
+  /**
+   * The chain evaluator (arithmetic/chain.ts) of an expression with a pair
+   * form, for NUMERIC DIGITS above 15: the same tree with intermediate
+   * results kept as Decimals, undefined when any step declines (the caller
+   * then takes the string path). null when there is none.
+   */
+  genDecTop(e: Expr): string | null {
+    const d = this.genDec(e);
+    return d === null ? null : `(a.numeric.digits > 15 ? ${d} : undefined)`;
+  }
+
+  private genDec(e: Expr): string | null {
+    switch (e.k) {
+      case 'lit': {
+        const d = parseNumber(e.v);
+        if (d === undefined) return null;
+        // (at most 16 digits: never longer than DIGITS here)
+        return d.c.length <= 16 ? this.konst(d) : `r_dof(${JSON.stringify(e.v)}, a.numeric.digits)`;
+      }
+      case 'var': {
+        if (!this.regs.has(e.name)) return `r_dof(${this.box(e.name)}.v, a.numeric.digits)`;
+        const b = this.box(e.name);
+        return `(${b}v === null ? r_dint(${b}n) : r_dof(${b}v, a.numeric.digits))`;
+      }
+      case 'pre': {
+        if (e.op === '\\') return null;
+        const x = this.genDec(e.e);
+        return x === null ? null : `r_dpre(${x}, ${e.op === '-'}, a.numeric)`;
+      }
+      case 'bin': {
+        const f = DEC_OPS[e.op];
+        if (f === undefined) return null;
+        const l = this.genDec(e.l);
+        if (l === null) return null;
+        const r = this.genDec(e.r);
+        if (r === null) return null;
+        return `${f(`${l}, ${r}`)}, a.numeric)`;
       }
       default:
         return null;

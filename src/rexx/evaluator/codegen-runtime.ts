@@ -16,7 +16,7 @@ import type { Box, Stem } from './variables.js';
 import { arith, compare, normalize, prefix, toWholeNumber, isNumber, type ArithOp } from '../arithmetic/decimal.js';
 import { rexxError } from '../errors.js';
 import { ExitSignal } from './signals.js';
-import { boxIndex, fastCompare, intArith, plainInt } from './expression.js';
+import { fastCompare, intArith, plainInt } from './expression.js';
 import type { BifCallSite } from '../builtins/call-site.js';
 import { registryGeneration } from '../builtins/registry.js';
 
@@ -91,13 +91,17 @@ export function nov(a: Activation, name: string): string {
   return ri(a).novalue(a, name);
 }
 
+/*
+ * The stem helpers look a tail up by its string as it is: a tail that names
+ * an element ('5', not '05' or '-0') is the same property as the number
+ * (variables.ts Stem), and V8 finds the element from the string (its
+ * array-index hash) faster than a scan of the digits here would, without
+ * the box's integer cache being written for it. A tail held as an integer
+ * (a register with no string yet) is looked up as that number.
+ */
+
 /** Compound variable stem.var (one simple symbol as the tail), as expression.ts reads it. */
 export function cget1(a: Activation, st: Stem, b: Box, stem: string, name: string): string {
-  const i = boxIndex(b);
-  if (i >= 0) {
-    const v = st.getN(i);
-    return v !== undefined ? v : ri(a).novalue(a, stem + String(i));
-  }
   const t = b.v ?? name;
   const v = st.get(t);
   return v !== undefined ? v : ri(a).novalue(a, stem + t);
@@ -117,9 +121,8 @@ export function cgetR(a: Activation, st: Stem, v: string | null | undefined, n: 
     v = String(n);
   }
   const t = v ?? name;
-  const i = strIndex(t);
-  const x = i >= 0 ? st.getN(i) : st.get(t);
-  return x !== undefined ? x : ri(a).novalue(a, stem + (i >= 0 ? String(i) : t));
+  const x = st.get(t);
+  return x !== undefined ? x : ri(a).novalue(a, stem + t);
 }
 
 /**
@@ -127,20 +130,13 @@ export function cgetR(a: Activation, st: Stem, v: string | null | undefined, n: 
  * finds it; NaN when it has no value (the string path raises NOVALUE).
  */
 export function cint1(st: Stem, b: Box, name: string): number {
-  const i = boxIndex(b);
-  const v = i >= 0 ? st.getN(i) : st.get(b.v ?? name);
+  const v = st.get(b.v ?? name);
   return v === undefined ? NaN : plainInt(v);
 }
 
 /** cint1 for a tail variable kept in a local (cgetR). */
 export function cintR(st: Stem, v: string | null | undefined, n: number, name: string): number {
-  let x: string | undefined;
-  if (v === null && n >= 0) x = st.getN(n);
-  else {
-    const t = v === null ? String(n) : (v ?? name);
-    const i = strIndex(t);
-    x = i >= 0 ? st.getN(i) : st.get(t);
-  }
+  const x = v === null ? (n >= 0 ? st.getN(n) : st.get(String(n))) : st.get(v ?? name);
   return x === undefined ? NaN : plainInt(x);
 }
 
@@ -153,19 +149,9 @@ export function cint(st: Stem, t: string): number {
 /** cset1 for a tail variable kept in a local. */
 export function csetR(st: Stem, v: string | null | undefined, n: number, name: string, value: string): void {
   if (v === null) {
-    if (n >= 0) return st.setN(n, value);
-    v = String(n);
-  }
-  const t = v ?? name;
-  const i = strIndex(t);
-  if (i >= 0) st.setN(i, value);
-  else st.set(t, value);
-}
-
-/** The element index a tail string names (expression.ts boxIndex), or -1. */
-function strIndex(t: string): number {
-  const n = plainInt(t);
-  return n >= 0 && t.length === String(n).length ? n : -1;
+    if (n >= 0) st.setN(n, value);
+    else st.set(String(n), value);
+  } else st.set(v ?? name, value);
 }
 
 /** Compound variable with any other tail (already evaluated). */
@@ -176,9 +162,7 @@ export function cget(a: Activation, st: Stem, stem: string, t: string): string {
 
 /** Assignment to stem.var (expression.ts buildSetter 'comp'). */
 export function cset1(st: Stem, b: Box, name: string, v: string): void {
-  const i = boxIndex(b);
-  if (i >= 0) st.setN(i, v);
-  else st.set(b.v ?? name, v);
+  st.set(b.v ?? name, v);
 }
 
 /** A dyadic arithmetic operator off the inline integer path (expression.ts binary). */
@@ -193,6 +177,29 @@ export function ar(a: Activation, op: ArithOp, x: string, y: string): string {
 }
 
 export { fastCompare as cmp };
+
+/** The pair arithmetic of compiled expressions (codegen-expr.ts genNum). */
+export {
+  pairOf as pof,
+  pairAdd as padd,
+  pairMul as pmul,
+  pairDiv as pdiv,
+  pairIntDiv as pidiv,
+  pairPrefix as ppre,
+  pairString as pstr,
+} from '../arithmetic/pair.js';
+
+/** The same above DIGITS 15, on Decimals (codegen-expr.ts genDec). */
+export {
+  chainOf as dof,
+  chainOfInt as dint,
+  chainAdd as dadd,
+  chainMul as dmul,
+  chainDiv as ddiv,
+  chainIntDiv as didiv,
+  chainPrefix as dpre,
+  chainString as dstr,
+} from '../arithmetic/chain.js';
 
 export function pre(a: Activation, op: '+' | '-', x: string): string {
   return prefix(op, x, a.numeric);

@@ -6,7 +6,7 @@
  * written as JavaScript loops and if/else.
  *
  * Only what the parser produces is accepted: every index is checked, and
- * anything else (a label, SIGNAL, TRACE, PROCEDURE, INTERPRET, a stray
+ * anything else (a label, SIGNAL, TRACE, PROCEDURE, a stray
  * jump) makes the region unstructurable (null), and the clause loop runs it.
  */
 import type { Clause } from '../ast.js';
@@ -21,7 +21,7 @@ export type Node =
 /** Clause kinds that change no control flow and are run as they are (the clause loop's own code). */
 const PLAIN = new Set<Clause['k']>([
   'nop', 'assign', 'say', 'command', 'call', 'callon', 'signalon', 'drop', 'numeric', 'options',
-  'parse', 'push', 'queue', 'address', 'upper', 'leave', 'iterate', 'exit', 'return',
+  'parse', 'push', 'queue', 'address', 'upper', 'leave', 'iterate', 'exit', 'return', 'interpret',
 ]);
 
 class Unstructured extends Error {}

@@ -28,8 +28,8 @@
  *    name shadowed by a label (each reloads them after: they may have
  *    changed).
  * Regions with what the clause loop must see (a label, SIGNAL, TRACE or
- * TRACE(), PROCEDURE, INTERPRET, a compound control variable, LEAVE or
- * ITERATE of a loop outside the region) are not compiled.
+ * TRACE(), PROCEDURE, a compound control variable, LEAVE or ITERATE of a
+ * loop outside the region) are not compiled. INTERPRET is (see interpret()).
  */
 import type { Clause, Program, Expr } from '../ast.js';
 import type { Activation } from './activation.js';
@@ -38,6 +38,10 @@ import { ExprGen, NotCompilable, hasCall } from './codegen-expr.js';
 import * as runtime from './codegen-runtime.js';
 import { RexxError } from '../errors.js';
 import { regionParse } from './parse-region.js';
+import { LoopTransfer } from './signals.js';
+import { loopFrame, resume } from './codegen-resume.js';
+import { genConcat } from './codegen-concat.js';
+import { procedureReach } from './procedure-reach.js';
 
 export type RegionFn = (a: Activation) => { value: string | undefined } | undefined;
 
@@ -52,9 +56,19 @@ interface Loop {
   ctrl: string | undefined;
 }
 
+/** A DO the code being generated is inside of, with the locals of its state (for the clause loop's frame: codegen-resume.ts). */
+interface Open {
+  idx: number;
+  /** JavaScript expressions: the FOR or repetition count left (-1: none), TO and BY (undefined: none) */
+  left: string;
+  to: string;
+  by: string;
+}
+
 class RegionGen {
   private readonly x = new ExprGen();
   private readonly loops: Loop[] = [];
+  private readonly open: Open[] = [];
   private nLoops = 0;
 
   constructor(
@@ -128,18 +142,12 @@ class RegionGen {
           if (ni !== null && e.k === 'bin') {
             // an integer result also goes into the box's integer cache (interpreter.ts compileClause 'assign')
             const t = x.temp();
-            const slow = `r_ar(a, ${JSON.stringify(e.op)}, ${x.genStr(e.l)}, ${x.genStr(e.r)})`;
+            const slow = x.genArith(e); // (with the pair and chain paths of codegen-expr.ts)
             s += `if ((${t} = ${ni}) === ${t}) { ${x.setInt(ref.name, t)} } else ${x.setStr(ref.name, slow)}`;
-          } else s += x.setStr(ref.name, x.genStr(e));
+          } else s += (e.k === 'var' ? x.copyVar(ref.name, e.name) : null) ?? x.setStr(ref.name, x.genStr(e));
         } else if (ref.k === 'stem') {
           s += `${x.stem(ref.name)}.assignAll(${x.genStr(c.e)});\n`;
-        } else {
-          const st = x.stem(ref.stem);
-          const p0 = ref.tail[0]!;
-          const v = x.genStr(c.e);
-          if (ref.tail.length === 1 && 'v' in p0) s += x.setComp1(st, p0.v, v);
-          else s += `t = ${v}; ${st}.set(${x.tail(ref.tail)}, t);\n`;
-        }
+        } else s += x.setComp(ref.stem, ref.tail, x.genStr(c.e));
         return s + (hasCall(c.e) ? x.pend() : '');
       }
       case 'say':
@@ -163,12 +171,13 @@ class RegionGen {
     // everything else: the clause loop's own code for the clause
     if (c.k === 'call' && c.name === 'TRACE') throw new NotCompilable(); // CALL TRACE changes the region's tracing
     if (c.k === 'call') return this.call(i, c);
+    if (c.k === 'interpret') return this.interpret(i, c);
     const f = this.plain(c);
-    x.escape();
     const at = this.at(i);
-    // PARSE VAR / VALUE: the template's generated parser called from here (parse-region.ts)
-    const parse = f !== null && c.k === 'parse' ? regionParse(c, x, f) : null;
-    if (parse !== null) return at + parse + x.pend();
+    // PARSE VAR / VALUE: run by the region itself, not by the clause's closure (parse-region.ts)
+    const parse = c.k === 'parse' ? regionParse(c, x) : null;
+    if (parse !== null) return at + parse;
+    x.escape();
     const call = f ? `${x.konst(f)}(a);\n` : `r_step(a, ${x.konst(c)});\n`;
     return at + x.outsideStmt(call) + x.pend();
   }
@@ -177,19 +186,53 @@ class RegionGen {
    * CALL name [args] (interpreter.ts compileClause 'call'): the arguments
    * evaluated here in order, the locals written back around the call (the
    * routine may look into the pool, and change it), then RESULT set, or
-   * dropped when the routine returned nothing.
+   * dropped when the routine returned nothing. A routine that starts with
+   * PROCEDURE sees only what it exposes, and SIGL (procedure-reach.ts):
+   * those stay in their boxes, the others in locals across the call.
    */
   private call(i: number, c: Extract<Clause, { k: 'call' }>): string {
     const x = this.x;
-    x.escape();
+    const reach = c.quoted ? null : procedureReach(this.clauses, c.name);
+    if (reach === null) x.escape();
+    else for (const n of reach) x.pinned.add(n);
     let s = this.at(i);
     // (the arguments before the write-back: a function call in one writes back and reloads on its own)
     const v = x.site();
     s += `${v} = [${c.args.map((e) => (e ? x.genStr(e) : 'undefined')).join(', ')}];\n`;
-    s += x.outsideStmt(`t = r_call(a, ${JSON.stringify(c.name)}, ${c.quoted}, ${v});\na.line = ${c.line};\n`);
+    const run = `t = r_call(a, ${JSON.stringify(c.name)}, ${c.quoted}, ${v});\na.line = ${c.line};\n`;
+    s += reach === null ? x.outsideStmt(run) : run;
     // (t: the routine's value, undefined when it returned none)
     s += x.setStr('RESULT', 't');
     return s + x.pend();
+  }
+
+  /**
+   * INTERPRET (interpreter.ts interpretString): the string runs in the
+   * activation, where it can read and set any variable (so the region keeps
+   * none in locals), change NUMERIC settings (read afresh by the generated
+   * code), SIGNAL (an exception the clause loop takes, as from a call) or
+   * RETURN. When it turned tracing on, or ran LEAVE or ITERATE, the clause
+   * loop takes over at the next clause with the region's loops as its DO
+   * frames (codegen-resume.ts): traced clauses are its to run, and it
+   * applies LEAVE and ITERATE, and runs the CALL ON handlers pending, in
+   * its own order.
+   */
+  private interpret(i: number, c: Extract<Clause, { k: 'interpret' }>): string {
+    const x = this.x;
+    x.escape();
+    const frames = this.open
+      .map((o) => `${x.konst(loopFrame)}(${x.konst(this.clauses[o.idx])}, ${o.idx}, ${o.left}, ${o.to}, ${o.by})`)
+      .join(', ');
+    return (
+      this.at(i) +
+      `t = ${genConcat(x, c.e)};\n` +
+      x.outsideStmt('w = I.interpretString(a, t);\n') +
+      `if (w !== undefined || (a.trace !== "N" && a.trace !== "O")) {\n${x.flush()}live = false;\n` +
+      `if (w !== undefined && !(w instanceof ${x.konst(LoopTransfer)})) return w;\n` +
+      `${x.konst(resume)}(a, [${frames}], ${i + 1});\n` +
+      `if (w !== undefined) I.loopTransfer(a, w);\nreturn undefined;\n}\n` +
+      x.pend()
+    );
   }
 
   /** The label of the loop LEAVE/ITERATE [name] applies to (§7.3.x: the innermost, or the one with that control variable). */
@@ -204,7 +247,12 @@ class RegionGen {
   private loop(n: Extract<Node, { k: 'do' }>): string {
     const c = this.clauses[n.idx] as Extract<Clause, { k: 'do' }>;
     const spec = c.spec;
-    if (spec.kind === 'simple') return this.at(n.idx) + `{\n${this.block(n.body)}}\n`;
+    if (spec.kind === 'simple') {
+      this.open.push({ idx: n.idx, left: '-1', to: 'undefined', by: 'undefined' });
+      const body = this.block(n.body);
+      this.open.pop();
+      return this.at(n.idx) + `{\n${body}}\n`;
+    }
     const x = this.x;
     const k = this.nLoops++;
     const label = `L${k}`;
@@ -245,7 +293,9 @@ class RegionGen {
       if ([spec.start, spec.to, spec.by, spec.for].some((e) => hasCall(e))) init += x.pend();
     }
     this.loops.push({ label, ctrl });
+    this.open.push({ idx: n.idx, left: hasFor ? left : '-1', to: to || 'undefined', by: ctrl === undefined ? 'undefined' : by });
     const body = this.block(n.body);
+    this.open.pop();
     this.loops.pop();
     const cbInt = ctrl === undefined ? '' : x.intRead(ctrl);
     // the slow paths read (and step) the control variable in its box
@@ -303,7 +353,7 @@ class RegionGen {
     for (const [name, b] of x.boxes) s += `const ${b} = a.pool.box(${JSON.stringify(name)});\n`;
     for (const [name, st] of x.stems) s += `const ${st} = a.pool.stem(${JSON.stringify(name)});\n`;
     s += x.declare();
-    s += `const I = a.interp;\nlet pc = ${root.idx}, t = "", u = "", cond = false, live = true`;
+    s += `const I = a.interp;\nlet pc = ${root.idx}, t = "", u = "", cond = false, live = true, w = undefined`;
     for (let i = 0; i < x.nSites; i++) s += `, v${i} = []`;
     for (let i = 0; i < x.maxTemp; i++) s += `, n${i} = 0`;
     s += ';\na.procedureAllowed = false;\n';
@@ -326,9 +376,9 @@ class RegionGen {
     return !this.x.escapes;
   }
 
-  /** The simple variables of the region, all of which can live in locals. */
+  /** The simple variables of the region that can live in locals (all but the pinned: codegen-expr.ts). */
   registers(): string[] {
-    return [...this.x.boxes.keys()];
+    return [...this.x.boxes.keys()].filter((n) => !this.x.pinned.has(n));
   }
 
   /** Generate again with these variables in locals (the first generation found the region closed). */

@@ -4,12 +4,13 @@
  * closure is kept on the node, so a loop body evaluates without re-walking the
  * tree or re-dispatching on node kinds.
  */
-import type { Expr, TailPart, VarRef } from '../ast.js';
+import type { Expr, Program, TailPart, VarRef } from '../ast.js';
 import type { Activation } from './activation.js';
 import { arith, prefix, compare, type ArithOp } from '../arithmetic/decimal.js';
 import { rexxError } from '../errors.js';
 import type { Box, Stem, VarPool } from './variables.js';
 import { bifCallSite } from '../builtins/call-site.js';
+import { LabelSite } from './label-site.js';
 
 export type Compiled = (a: Activation) => string;
 
@@ -18,6 +19,8 @@ export interface Runtime {
   /** An unset variable was referenced: raise NOVALUE if trapped; returns the value to use. */
   novalue(a: Activation, name: string): string;
   callFunction(a: Activation, name: string, quoted: boolean, args: (string | undefined)[]): string;
+  /** callFunction of the internal routine at clause idx of prog (the call site found its label). */
+  callLabel(a: Activation, prog: Program, idx: number, name: string, args: (string | undefined)[]): string;
   /** Called before each arithmetic operation when LOSTDIGITS is trapped. */
   lostDigits(a: Activation, v: string): void;
 }
@@ -78,8 +81,9 @@ export function compileTail(parts: TailPart[]): (a: Activation) => string {
 
 /**
  * A reader of simple variable `name` that remembers the box it found in the
- * last pool it looked in. Boxes are never removed from a pool (DROP only
- * empties them), so the box stays valid for as long as the pool is current.
+ * last pool it looked in (once that pool is worth it: VarPool.settled).
+ * Boxes are never removed from a pool (DROP only empties them), so the box
+ * stays valid for as long as the pool is current.
  */
 export function simpleGetter(name: string): (a: Activation) => string | undefined {
   let lastPool: VarPool | undefined;
@@ -89,8 +93,10 @@ export function simpleGetter(name: string): (a: Activation) => string | undefine
     if (p === lastPool) return lastBox!.v;
     const b = p.simple.get(name);
     if (b === undefined) return undefined; // no box yet: look again next time
-    lastPool = p;
-    lastBox = b;
+    if (p.settled()) {
+      lastPool = p;
+      lastBox = b;
+    }
     return b.v;
   };
 }
@@ -104,8 +110,10 @@ function stemGetter(name: string, create: boolean): (a: Activation) => Stem | un
     if (p === lastPool) return lastStem;
     const s = create ? p.stem(name) : p.stems.get(name);
     if (s === undefined) return undefined;
-    lastPool = p;
-    lastStem = s;
+    if (p.settled()) {
+      lastPool = p;
+      lastStem = s;
+    }
     return s;
   };
 }
@@ -127,11 +135,16 @@ function buildSetter(ref: VarRef): (a: Activation, v: string) => void {
       let lastBox: Box | undefined;
       return (a, v) => {
         const p = a.pool;
-        if (p !== lastPool) {
-          lastBox = p.box(name);
-          lastPool = p;
+        if (p === lastPool) {
+          lastBox!.v = v;
+          return;
         }
-        lastBox!.v = v;
+        const b = p.box(name);
+        b.v = v;
+        if (p.settled()) {
+          lastPool = p;
+          lastBox = b;
+        }
       };
     }
     case 'stem': {
@@ -180,8 +193,10 @@ function tailIndex(name: string): (a: Activation) => number {
     else {
       b = p.simple.get(name);
       if (b === undefined) return -1;
-      lastPool = p;
-      lastBox = b;
+      if (p.settled()) {
+        lastPool = p;
+        lastBox = b;
+      }
     }
     return boxIndex(b);
   };
@@ -283,8 +298,10 @@ function build(e: Expr): Compiled {
       const name = e.name;
       const quoted = e.quoted;
       const args = e.args.map((x) => (x ? compile(x) : null));
-      // a BIF name goes straight to the BIF unless an internal label shadows it
+      // a BIF name goes straight to the BIF unless an internal label shadows it;
+      // an internal routine's label is looked up once per program (label-site.ts)
       const bif = bifCallSite(name, quoted);
+      const label = quoted ? undefined : new LabelSite(name);
       return (a) => {
         const vals: (string | undefined)[] = new Array(args.length);
         for (let i = 0; i < args.length; i++) {
@@ -294,6 +311,10 @@ function build(e: Expr): Compiled {
         if (bif !== undefined) {
           const v = bif(a, vals);
           if (v !== undefined) return v;
+        }
+        if (label !== undefined) {
+          const idx = label.find(a);
+          if (idx >= 0) return rt(a).callLabel(a, label.program, idx, name, vals);
         }
         return rt(a).callFunction(a, name, quoted, vals);
       };
@@ -428,8 +449,10 @@ function buildInt(e: Expr): IntFn | null {
         else {
           b = p.simple.get(name);
           if (b === undefined) return NaN;
-          lastPool = p;
-          lastBox = b;
+          if (p.settled()) {
+            lastPool = p;
+            lastBox = b;
+          }
         }
         const v = b.v;
         if (v === b.ns) return b.n;
@@ -564,11 +587,15 @@ export function intSetter(name: string): (a: Activation, s: string, n: number) =
   let lastBox: Box | undefined;
   return (a, s, n) => {
     const p = a.pool;
-    if (p !== lastPool) {
-      lastBox = p.box(name);
-      lastPool = p;
+    let b: Box;
+    if (p === lastPool) b = lastBox!;
+    else {
+      b = p.box(name);
+      if (p.settled()) {
+        lastPool = p;
+        lastBox = b;
+      }
     }
-    const b = lastBox!;
     b.v = s;
     b.ns = s;
     b.n = n;

@@ -28,7 +28,8 @@ import type { Expr, Program, VarRef } from '../ast.js';
 import type { Activation } from './activation.js';
 import { arith, type ArithOp } from '../arithmetic/decimal.js';
 import { compile, compileSetter, intArith, intOp, plainInt, type Compiled, type Runtime } from './expression.js';
-import { scanned } from '../parser/fast-path.js';
+import { ASSIGN, DO, scanned } from '../parser/fast-path.js';
+import { nextIteration, startLoop, type ScannedLoop } from './scanned-loop.js';
 import { isConstantSymbol, nameRef, symbolNameExpr } from '../parser/symbols.js';
 
 /** A string of assignments, ready to run. */
@@ -169,8 +170,12 @@ function intAt(k: number): number {
 
 /** Push the value of term i of the scan at stack position k (what evalTree gives for its tree). */
 function pushTerm(a: Activation, k: number, i: number): void {
-  const sym = scanned.terms[i]!;
-  if (scanned.quoted[i]) {
+  const sym = scanned.terms[i];
+  if (sym === undefined) {
+    // a whole number (its string String(n), made when needed)
+    strs[k] = undefined;
+    ints[k] = scanned.ints[i]!;
+  } else if (scanned.quoted[i]) {
     strs[k] = sym;
     ints[k] = UNKNOWN;
   } else if (isConstantSymbol(sym)) {
@@ -245,27 +250,53 @@ export function evalScanned(a: Activation, from: number, to: number): string {
 }
 
 /**
- * Run the assignments of the last scan (which read only assignments) in
- * activation a, as runDirect would run their program. A simple variable
- * set to an integer gets its integer value too (the Box cache the compiled
- * expressions read).
+ * Run the last scan (which read only assignments, DO and END: scannedDirect)
+ * in activation a, as the clause loop would run its program (DO loops:
+ * scanned-loop.ts). A simple variable set to an integer gets its integer
+ * value too (the Box cache the compiled expressions read).
  */
 export function runScanned(a: Activation, poll: (a: Activation) => void): void {
   const s = scanned;
   const n = s.clauses;
-  for (let k = 0; k < n; k++) {
+  let loops: ScannedLoop[] | undefined;
+  for (let k = 0; k < n; ) {
     poll(a);
-    evalScannedAt(a, s.from[k]!, s.to[k]!);
-    const v = strAt(0);
-    const target = s.sym[k]!;
-    if (target.indexOf('.') < 0) {
-      const b = a.pool.box(target);
-      b.v = v;
-      const iv = ints[0]!;
-      if (iv !== UNKNOWN) {
-        b.ns = v;
-        b.n = iv;
+    const kind = s.kind[k];
+    if (kind === ASSIGN) {
+      assignScanned(a, k);
+      k++;
+    } else if (kind === DO) {
+      const l = startLoop(a, s.spec[k]!, evalTree);
+      if (l === null) k = s.to[k]! + 1;
+      else {
+        (loops ??= []).push(l);
+        k++;
       }
-    } else compileSetter(nameRef(target))(a, v);
+    } else {
+      // END: of the innermost loop (the scan matched them)
+      const l = loops![loops!.length - 1]!;
+      if (l.repetitive && nextIteration(a, l)) k = s.from[k]! + 1;
+      else {
+        loops!.pop();
+        k++;
+      }
+    }
   }
+}
+
+/** Assignment k of the last scan. */
+function assignScanned(a: Activation, k: number): void {
+  const s = scanned;
+  evalScannedAt(a, s.from[k]!, s.to[k]!);
+  const v = strAt(0);
+  const target = s.sym[k]!;
+  if (target.indexOf('.') < 0) {
+    const b = a.pool.box(target);
+    b.v = v;
+    const iv = ints[0]!;
+    if (iv !== UNKNOWN) {
+      b.ns = v;
+      b.n = iv;
+    }
+  } else compileSetter(nameRef(target))(a, v);
 }

@@ -23,10 +23,12 @@ import { lookupBuiltin, callBuiltin } from '../builtins/registry.js';
 import type { BifContext, InterpreterServices } from '../builtins/types.js';
 import { getProgram, getInterpreted, interpretedOrScanned, type Interpreted } from '../program-cache.js';
 import { runDirect, runScanned } from './interpret-direct.js';
+import { completeCtrlFrame } from './do-frame.js';
 import { Tracer, parseTraceSetting } from './trace.js';
 import { symbolNameExpr } from '../parser/symbols.js';
 import { compileRegion, codegenOptions } from './codegen.js';
 import { callOptions } from './call-options.js';
+import { LabelSite } from './label-site.js';
 
 /** Deepest nesting of calls before Error 11 (the JS stack must hold it too). */
 const MAX_DEPTH = 100000;
@@ -210,22 +212,25 @@ export class Interpreter implements Runtime {
     const prog = this.labelsProgram(a);
     const idx = prog.labels.get(label);
     if (idx === undefined) throw rexxError(16, 1, label);
-    return this.enter(a, prog, idx, label, args, kind);
+    return this.enter(a, prog, idx, args, kind);
   }
 
-  /** The activation of internal routine `label` (clause idx of prog) called from `a`. */
+  /** Run the internal routine at clause idx (its label) of prog, called from `a`: its RETURN value. */
+  runRoutine(a: Activation, prog: Program, idx: number, args: (string | undefined)[], kind: 'call' | 'function'): string | undefined {
+    return this.execute(this.enter(a, prog, idx, args, kind));
+  }
+
+  /** The activation of the internal routine at clause idx (its label) of prog, called from `a`. */
   private enter(
     a: Activation,
     prog: Program,
     idx: number,
-    label: string,
     args: (string | undefined)[],
     kind: 'call' | 'function',
   ): Activation {
     if (a.depth >= MAX_DEPTH) throw rexxError(11, 1, MAX_DEPTH);
     const act = new Activation(prog, a.pool, args, a, kind, kind === 'call' ? 'SUBROUTINE' : 'FUNCTION');
     act.interp = this;
-    act.routine = label;
     act.pc = idx;
     // SIGL: the line of the CALL or function call, in the caller's pool (ANSI §8.2.x)
     a.pool.setSigl(a.line);
@@ -263,8 +268,17 @@ export class Interpreter implements Runtime {
     if (!quoted) {
       const prog = a.kind === 'interpret' ? this.labelsProgram(a) : a.program;
       const idx = prog.labels.get(name);
-      if (idx !== undefined) return this.execute(this.enter(a, prog, idx, name, args, asFunction ? 'function' : 'call'));
+      if (idx !== undefined) return this.runRoutine(a, prog, idx, args, asFunction ? 'function' : 'call');
     }
+    return this.callOutside(a, name, args, asFunction);
+  }
+
+  /**
+   * callRoutine of a name that is not an internal label: a built-in function
+   * or an external routine. (Apart so that callRoutine, which compiled CALLs
+   * make for every internal routine, stays small enough to be inlined.)
+   */
+  private callOutside(a: Activation, name: string, args: (string | undefined)[], asFunction: boolean): string | undefined {
     const bif = lookupBuiltin(name);
     if (bif) return callBuiltin(bif, args, this.bifContext(a));
     const ext = this.host.findExternal?.(name, this.path);
@@ -290,6 +304,15 @@ export class Interpreter implements Runtime {
   callFunction(a: Activation, name: string, quoted: boolean, args: (string | undefined)[]): string {
     const savedLine = a.line;
     const v = this.callRoutine(a, name, quoted, args, true);
+    a.line = savedLine;
+    if (v === undefined) throw rexxError(44, 1, name);
+    return v;
+  }
+
+  /** callFunction of internal routine `name` at clause idx of prog, found by the call site (label-site.ts). */
+  callLabel(a: Activation, prog: Program, idx: number, name: string, args: (string | undefined)[]): string {
+    const savedLine = a.line;
+    const v = this.runRoutine(a, prog, idx, args, 'function');
     a.line = savedLine;
     if (v === undefined) throw rexxError(44, 1, name);
     return v;
@@ -675,7 +698,9 @@ export class Interpreter implements Runtime {
           const v = e ? e(a) : undefined;
           if (a.kind === 'main') throw new ExitSignal(v);
           if (a.kind === 'interpret') a.returned = true;
-          return { value: v };
+          // (one object for every RETURN: execute takes the value out at once)
+          RETURNED.value = v;
+          return RETURNED;
         };
       }
       case 'call': {
@@ -683,6 +708,7 @@ export class Interpreter implements Runtime {
         const name = c.name;
         const quoted = c.quoted;
         const result = compileSetter({ k: 'var', name: 'RESULT' });
+        const label = quoted ? undefined : new LabelSite(name);
         return (a) => {
           const vals: (string | undefined)[] = new Array(args.length);
           for (let i = 0; i < args.length; i++) {
@@ -690,7 +716,12 @@ export class Interpreter implements Runtime {
             vals[i] = f ? f(a) : undefined;
           }
           const savedLine = a.line;
-          const v = (a.interp as Interpreter).callRoutine(a, name, quoted, vals, false);
+          const interp = a.interp as Interpreter;
+          const idx = label === undefined ? -1 : label.find(a);
+          const v =
+            idx >= 0
+              ? interp.runRoutine(a, label!.program, idx, vals, 'call')
+              : interp.callRoutine(a, name, quoted, vals, false);
           a.line = savedLine;
           if (v === undefined) a.pool.dropSimple('RESULT');
           else result(a, v);
@@ -1132,6 +1163,25 @@ export class Interpreter implements Runtime {
   };
 
   private interpret(a: Activation, source: string): typeof CONTINUE | { value: string | undefined } {
+    const r = this.interpretString(a, source);
+    if (r === undefined) {
+      a.pc++;
+      return CONTINUE;
+    }
+    if (r instanceof LoopTransfer) {
+      this.leaveIterate(a, r.kind, r.name);
+      return CONTINUE;
+    }
+    return r;
+  }
+
+  /**
+   * Run INTERPRET source in activation a: undefined when it ran to its end,
+   * { value } when it ran RETURN, or the LEAVE or ITERATE it ran for a loop
+   * of a's (interpret applies it to a's DO frames; a compiled region,
+   * codegen.ts, to its own loops). a.pc is left as it was.
+   */
+  interpretString(a: Activation, source: string): { value: string | undefined } | LoopTransfer | undefined {
     // untraced and nothing trapped: a string of only assignments runs here (interpret-direct.ts)
     const direct = (a.trace === 'N' || a.trace === 'O') && a.traps.size === 0;
     let ip: Interpreted | null;
@@ -1149,14 +1199,12 @@ export class Interpreter implements Runtime {
         if (e instanceof RexxError) e.line = a.line;
         throw e;
       }
-      a.pc++;
-      return CONTINUE;
+      return undefined;
     }
     const prog = ip!.prog;
     for (const c of prog.clauses) if (c.k === 'label') throw rexxError(47, 1, c.name);
     const act = new Activation(prog, a.pool, a.args, a, 'interpret', a.invocation);
     act.interp = this;
-    act.routine = a.routine;
     act.depth = a.depth;
     // clause lines inside INTERPRET report the INTERPRET's line
     const line = a.line;
@@ -1165,10 +1213,7 @@ export class Interpreter implements Runtime {
       v = this.execute(act);
     } catch (e) {
       this.copyBack(a, act);
-      if (e instanceof LoopTransfer) {
-        this.leaveIterate(a, e.kind, e.name);
-        return CONTINUE;
-      }
+      if (e instanceof LoopTransfer) return e;
       if (e instanceof RexxError) e.line = line;
       throw e;
     }
@@ -1179,8 +1224,12 @@ export class Interpreter implements Runtime {
       if (a.kind === 'interpret') a.returned = true;
       return { value: v };
     }
-    a.pc++;
-    return CONTINUE;
+    return undefined;
+  }
+
+  /** A LEAVE or ITERATE run by an INTERPRET in a compiled region for a loop outside the region: a's DO frames take it. */
+  loopTransfer(a: Activation, t: LoopTransfer): void {
+    this.leaveIterate(a, t.kind, t.name);
   }
 
   /** INTERPRET runs in the routine's context: settings it changes stay changed. */
@@ -1228,19 +1277,8 @@ export class Interpreter implements Runtime {
             frame.left = n;
           }
         }
-        frame.by ??= '1';
         const ref = spec.ctrl!;
-        frame.ctrl = ref.k === 'comp' ? ref.name : ref.name;
-        frame.get = compile(ref as import('../ast.js').Expr);
-        frame.set = compileSetter(ref);
-        frame.toInt = frame.to === undefined ? NaN : plainInt(frame.to);
-        frame.byInt = plainInt(frame.by);
-        frame.byNeg = frame.by.startsWith('-');
-        if (ref.k === 'var') {
-          // a simple control variable: read and step it through its box's integer cache
-          frame.getInt = compileInt(ref) ?? undefined;
-          frame.setInt = intSetter(ref.name);
-        }
+        completeCtrlFrame(frame, ref);
         this.assign(a, ref, normalize(start, a.numeric)!);
         break;
       }
@@ -1364,6 +1402,13 @@ export class Interpreter implements Runtime {
 }
 
 const CONTINUE = Symbol('continue');
+
+/**
+ * What a compiled RETURN clause hands to the clause loop: the same object
+ * each time, its value read by execute before any other clause runs (a RETURN
+ * per routine call need not allocate).
+ */
+const RETURNED: { value: string | undefined } = { value: undefined };
 
 type ClauseFn = (a: Activation) => { value: string | undefined } | undefined | void;
 

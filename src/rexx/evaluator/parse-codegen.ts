@@ -38,57 +38,97 @@ export type ArgParser = (a: Activation, args: readonly (string | undefined)[], c
  */
 export const parseCodegenOptions = { enabled: true, hotUses: 8 };
 
-/** Code that gives target items[t] the value of the JS expression v. */
-function assignCode(item: Item, t: number, v: string): string {
-  if (item.ref === null) return '';
-  return item.ref.k === 'var' ? `B${t}.v = ${v};\n` : `S${t}(a, ${v});\n`;
+/**
+ * What the template's code is made with, for each use: the code assigning a
+ * target, and the JS expressions for the values of the patterns that are
+ * not constants. (The generated parser below sets the targets' boxes; a
+ * compiled region, parse-region.ts, its own locals.)
+ */
+export interface ParseEmitter {
+  /** Statements giving target items[t] the JS string expression v. */
+  assign(t: number, v: string): string;
+  /** The string value of variable pattern items[k]. */
+  pattern(k: number): string;
+  /** The whole-number value of positional pattern items[k] (Error 26.4 otherwise). */
+  position(k: number): string;
 }
 
-/** Code for the targets items[from..to), which share s[pb..pe). */
-function groupCode(items: Item[], from: number, to: number): string {
-  let code = 'w = pb;\n';
+/*
+ * The locals of the generated code all start with q, so that the code can
+ * also be placed in a compiled region's function (parse-region.ts), whose
+ * own names never do: qs the source, qlen its length, qcur the cursor, qls
+ * lastStart, qnt noTab, [qpb, qpe) the piece for the targets, qw the word
+ * scan position, [qi, qj) a word.
+ */
+
+/** Code for the targets items[from..to), which share qs[qpb..qpe). */
+function groupCode(items: Item[], from: number, to: number, em: ParseEmitter): string {
+  let code = 'qw = qpb;\n';
   const last = to - 1;
   for (let t = from; t < last; t++) {
     const item = items[t]!;
     if (item.dotsToEnd) return code;
     code +=
-      'i = w;\n' +
-      'while (i < pe && ((c = s.charCodeAt(i)) === 32 || c === 9)) i++;\n' +
-      "if (noTab < 0) noTab = s.indexOf('\\t') < 0 ? 1 : 0;\n" +
-      "if (noTab === 1) { j = s.indexOf(' ', i); if (j < 0 || j > pe) j = pe; }\n" +
-      'else { j = i; while (j < pe && (c = s.charCodeAt(j)) !== 32 && c !== 9) j++; }\n' +
-      assignCode(item, t, 's.slice(i, j)') +
-      'w = j < pe ? j + 1 : pe;\n';
+      'qi = qw;\n' +
+      'while (qi < qpe && ((qc = qs.charCodeAt(qi)) === 32 || qc === 9)) qi++;\n' +
+      "if (qnt < 0) qnt = qs.indexOf('\\t') < 0 ? 1 : 0;\n" +
+      "if (qnt === 1) { qj = qs.indexOf(' ', qi); if (qj < 0 || qj > qpe) qj = qpe; }\n" +
+      'else { qj = qi; while (qj < qpe && (qc = qs.charCodeAt(qj)) !== 32 && qc !== 9) qj++; }\n' +
+      (item.ref === null ? '' : em.assign(t, 'qs.slice(qi, qj)')) +
+      'qw = qj < qpe ? qj + 1 : qpe;\n';
   }
-  code += assignCode(items[last]!, last, 's.slice(w, pe)');
+  const item = items[last]!;
+  if (item.ref !== null) code += em.assign(last, 'qs.slice(qw, qpe)');
   return code;
 }
 
-/** Code for the pattern items[k]: sets pb/pe (the piece before it) and moves the cursor. */
-function patternCode(item: Item, k: number): string {
+/** Code for the pattern items[k]: sets qpb/qpe (the piece before it) and moves the cursor. */
+function patternCode(item: Item, k: number, em: ParseEmitter): string {
   switch (item.kind) {
     case 1: {
-      if (item.v === '') return 'pb = cursor; pe = len; lastStart = len; cursor = len;\n';
+      if (item.v === '') return 'qpb = qcur; qpe = qlen; qls = qlen; qcur = qlen;\n';
       return (
-        `p = s.indexOf(${JSON.stringify(item.v)}, cursor); pb = cursor;\n` +
-        `if (p < 0) { pe = len; lastStart = len; cursor = len; } else { pe = p; lastStart = p; cursor = p + ${item.v.length}; }\n`
+        `qp = qs.indexOf(${JSON.stringify(item.v)}, qcur); qpb = qcur;\n` +
+        `if (qp < 0) { qpe = qlen; qls = qlen; qcur = qlen; } else { qpe = qp; qls = qp; qcur = qp + ${item.v.length}; }\n`
       );
     }
     case 2:
       return (
-        `pat = E${k}(a); p = pat === '' ? -1 : s.indexOf(pat, cursor); pb = cursor;\n` +
-        'if (p < 0) { pe = len; lastStart = len; cursor = len; } else { pe = p; lastStart = p; cursor = p + pat.length; }\n'
+        `qpat = ${em.pattern(k)}; qp = qpat === '' ? -1 : qs.indexOf(qpat, qcur); qpb = qcur;\n` +
+        'if (qp < 0) { qpe = qlen; qls = qlen; qcur = qlen; } else { qpe = qp; qls = qp; qcur = qp + qpat.length; }\n'
       );
     default: {
-      const n = item.n >= 0 ? `(a.numeric.digits >= 9 ? ${item.n} : pv(a, E${k}))` : `pv(a, E${k})`;
-      const pos = item.kind === 3 ? `${n} - 1` : `lastStart + ${item.sign} * ${n}`;
+      const n = item.n >= 0 ? `(a.numeric.digits >= 9 ? ${item.n} : ${em.position(k)})` : em.position(k);
+      const pos = item.kind === 3 ? `${n} - 1` : `qls + ${item.sign} * ${n}`;
       return (
-        `pos = ${pos};\n` +
-        'if (pos < 0) pos = 0;\nif (pos > len) pos = len;\n' +
-        'pb = lastStart; pe = pos > lastStart ? pos : len; lastStart = pos; cursor = pos;\n'
+        `qpos = ${pos};\n` +
+        'if (qpos < 0) qpos = 0;\nif (qpos > qlen) qpos = qlen;\n' +
+        'qpb = qls; qpe = qpos > qls ? qpos : qlen; qls = qpos; qcur = qpos;\n'
       );
     }
   }
+}
+
+/**
+ * Statements parsing the string in the local qs (declared by the caller)
+ * with the template `items`, in the order parseItems does it.
+ */
+export function parseCode(items: Item[], em: ParseEmitter): string {
+  let body = '';
+  let tFrom = 0;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    if (item.kind === 0) continue;
+    body += patternCode(item, k, em);
+    if (k > tFrom) body += groupCode(items, tFrom, k, em);
+    tFrom = k + 1;
+  }
+  if (items.length > tFrom) body += 'qpb = qcur; qpe = qlen;\n' + groupCode(items, tFrom, items.length, em);
+  return (
+    'const qlen = qs.length;\n' +
+    'let qcur = 0, qls = 0, qnt = -1, qpb = 0, qpe = 0, qp = 0, qpos = 0, qw = 0, qi = 0, qj = 0, qc = 0, qpat = "";\n' +
+    body
+  );
 }
 
 /**
@@ -96,16 +136,6 @@ function patternCode(item: Item, k: number): string {
  * expression to a whole number (Error 26.4 otherwise), as parseItems does.
  */
 export function generateParser(items: Item[], positionValue: (a: Activation, e: Compiled) => number): DirectParser {
-  let body = '';
-  let tFrom = 0;
-  for (let k = 0; k < items.length; k++) {
-    const item = items[k]!;
-    if (item.kind === 0) continue;
-    body += patternCode(item, k);
-    if (k > tFrom) body += groupCode(items, tFrom, k);
-    tFrom = k + 1;
-  }
-  if (items.length > tFrom) body += 'pb = cursor; pe = len;\n' + groupCode(items, tFrom, items.length);
   const names: string[] = [];
   const values: unknown[] = [];
   // the boxes of the simple targets, in the pool P (resolved when the pool changes)
@@ -124,13 +154,17 @@ export function generateParser(items: Item[], positionValue: (a: Activation, e: 
       values.push(item.e);
     }
   });
+  const em: ParseEmitter = {
+    assign: (t, v) => (items[t]!.ref!.k === 'var' ? `B${t}.v = ${v};\n` : `S${t}(a, ${v});\n`),
+    pattern: (k) => `E${k}(a)`,
+    position: (k) => `pv(a, E${k})`,
+  };
+  const body = parseCode(items, em);
   const src =
     "'use strict';\n" +
     (boxes.length > 0 ? `let P = null, ${boxes.join(', ')};\n` : '') +
-    'return function parse(a, s) {\n' +
+    'return function parse(a, qs) {\n' +
     (boxes.length > 0 ? `const vp = a.pool;\nif (vp !== P) { ${lookups.join(' ')} P = vp; }\n` : '') +
-    'const len = s.length;\n' +
-    'let cursor = 0, lastStart = 0, noTab = -1, pb = 0, pe = 0, p = 0, pos = 0, w = 0, i = 0, j = 0, c = 0, pat = "";\n' +
     body +
     '};\n';
   const make = new Function(...names, 'pv', src) as (...args: unknown[]) => DirectParser;

@@ -158,10 +158,19 @@ function constPosition(e: Expr): number {
 }
 
 function positionValue(a: Activation, e: Compiled): number {
-  const v = e(a);
+  return wholePosition(a, e(a));
+}
+
+/** The value v of a positional pattern's expression as a whole number (Error 26.4 when it is not one). */
+export function wholePosition(a: Activation, v: string): number {
   const n = toWholeNumber(v, a.numeric);
   if (n === undefined) throw rexxError(26, 4, v);
   return n;
+}
+
+/** The template's generated parser (parse-codegen.ts), made now if it has none yet. */
+export function directParser(tpl: CompiledTemplate): DirectParser {
+  return (tpl.direct ??= generateParser(tpl.items, positionValue));
 }
 
 export function parseTemplate(a: Activation, source: string, template: TemplateItem[], assign: Assign): void {

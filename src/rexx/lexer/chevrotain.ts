@@ -6,9 +6,12 @@
  * of start-up, the bundle ~25 ms. The bundle is the same release, so the API
  * is identical. If the bundle cannot be found we fall back to the package.
  *
- * The start-up bundle of vmrexx (src/cli/build-bundle.ts) replaces this module
- * with `export { ... } from 'chevrotain'` for the names exported below, so
- * keep each value export in the form `export const X = chevrotain.X;`.
+ * Chevrotain is reached through chevrotain(), not re-exported names, so that
+ * the start-up bundle of vmrexx (src/cli/build-bundle.ts) can replace this
+ * module with one that loads Chevrotain on the first call: most runs lex and
+ * parse without it (fast-lexer.ts, parser/expression-fast.ts) and never pay
+ * for evaluating it. Token types are plain objects (token-type.ts) for the
+ * same reason.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -31,11 +34,11 @@ async function load(): Promise<Chevrotain> {
   return import('chevrotain');
 }
 
-const chevrotain = await load();
+const loaded = await load();
 
-export const createToken = chevrotain.createToken;
-export const Lexer = chevrotain.Lexer;
-export type Lexer = import('chevrotain').Lexer;
-export const EmbeddedActionsParser = chevrotain.EmbeddedActionsParser;
-export const EOF = chevrotain.EOF;
-export type { IToken, TokenType } from 'chevrotain';
+/** Chevrotain's API (loaded already here; on first use in the start-up bundle). */
+export function chevrotain(): Chevrotain {
+  return loaded;
+}
+
+export type { IToken, TokenType, TokenPattern, Lexer, EmbeddedActionsParser } from 'chevrotain';

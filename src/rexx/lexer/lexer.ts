@@ -7,9 +7,10 @@
  * Lexing errors become REXX errors: 13.1 invalid character, 6.x unmatched
  * comment or quote, 15.x bad hex/binary string.
  */
-import { Lexer, type IToken, type TokenType } from './chevrotain.js';
-import { rexxError, RexxError } from '../errors.js';
-import { allTokens, OpChar, StringLit, Symbol, Eol, Semicolon, Comma } from './tokens.js';
+import { chevrotain, type Lexer, type IToken, type TokenType } from './chevrotain.js';
+import { rexxError } from '../errors.js';
+import { fastTokenize } from './fast-lexer.js';
+import { allTokens, OpChar, StringLit, Symbol, Eol, Semicolon, Comma, Comment } from './tokens.js';
 import { OPERATORS, NotOp, canonicalOperator } from './operators.js';
 import type { StringPayload } from './patterns.js';
 
@@ -28,24 +29,31 @@ let lexer: Lexer | undefined;
 
 function getLexer(): Lexer {
   // Built once (Chevrotain performance guide); tokenize() holds no state between calls.
-  lexer ??= new Lexer(allTokens, {
+  if (lexer !== undefined) return lexer;
+  const { Lexer } = chevrotain();
+  Comment.GROUP = Lexer.SKIPPED; // see tokens.ts
+  lexer = new Lexer(allTokens, {
     positionTracking: 'full',
+    // Lines end at LF alone, as in Regina and sourceLines(): by default a CR
+    // (in the blanks before the LF of a CRLF file) would count as a line of its own
+    lineTerminatorsPattern: /\n/g,
+    lineTerminatorCharacters: ['\n'],
     ensureOptimizations: false,
     skipValidations: true,
   });
   return lexer;
 }
 
+/** Chevrotain's own lexing of source (the reference fast-lexer.ts is tested against). */
+export function chevrotainLex(source: string): ReturnType<Lexer['tokenize']> {
+  return getLexer().tokenize(source);
+}
+
 export { StringLit, Symbol, Eol, Semicolon, Comma };
 
 export function tokenize(source: string): RxToken[] {
-  let res;
-  try {
-    res = getLexer().tokenize(source);
-  } catch (e) {
-    if (e instanceof RexxError) throw e;
-    throw e;
-  }
+  // the same result, without building Chevrotain's Lexer when the text allows (fast-lexer.ts)
+  const res = fastTokenize(source) ?? chevrotainLex(source);
   if (res.errors.length > 0) {
     const err = res.errors[0]!;
     const ch = source.charCodeAt(err.offset);

@@ -6,18 +6,19 @@
  * as the standard does (`a > = b`). Each operator gets its own token type in a
  * category, so the Chevrotain expression grammar can refer to "any comparison".
  */
-import { createToken, Lexer, type TokenType } from './chevrotain.js';
+import type { TokenType } from './chevrotain.js';
+import { defineToken, NOT_APPLICABLE } from './token-type.js';
 
-export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
-export const AdditiveOp = createToken({ name: 'AdditiveOp', pattern: Lexer.NA, categories: [BinaryOp] });
-export const NotOp = createToken({ name: 'NotOp', pattern: Lexer.NA });
+export const BinaryOp = defineToken({ name: 'BinaryOp', pattern: NOT_APPLICABLE });
+export const AdditiveOp = defineToken({ name: 'AdditiveOp', pattern: NOT_APPLICABLE, categories: [BinaryOp] });
+export const NotOp = defineToken({ name: 'NotOp', pattern: NOT_APPLICABLE });
 
 /** Every operator the language has, with its precedence (higher binds tighter). */
 export const OPERATORS: ReadonlyMap<string, { prec: number; type: TokenType }> = (() => {
   const m = new Map<string, { prec: number; type: TokenType }>();
   const add = (ops: string[], prec: number, category: TokenType) => {
     for (const op of ops) {
-      const type = createToken({ name: `Op_${op}`, pattern: Lexer.NA, categories: [category] });
+      const type = defineToken({ name: `Op_${op}`, pattern: NOT_APPLICABLE, categories: [category] });
       m.set(op, { prec, type });
     }
   };
@@ -41,9 +42,14 @@ export const NOT_TYPE = NotOp;
 /** Precedence of the implicit blank and abuttal concatenation operators. */
 export const CONCAT_PREC = 4;
 
-/** Spellings with the ISO-8859-1 not sign X'AC' map to the backslash form. */
+/**
+ * Spellings with the ISO-8859-1 not sign X'AC' map to the backslash form, and
+ * so do `/=` and `/==`. (Without regular expressions: compiling one costs
+ * more than lexing a small program, issue 7.)
+ */
 export function canonicalOperator(op: string): string {
-  return op.replace(/\xAC/g, '\\').replace(/\//g, (m, i: number, s: string) => (s === '/=' || s === '/==' ? '\\' : m));
+  const s = op.indexOf('\xAC') < 0 ? op : op.split('\xAC').join('\\');
+  return s === '/=' ? '\\=' : s === '/==' ? '\\==' : s;
 }
 
 export function isOperatorText(op: string): boolean {

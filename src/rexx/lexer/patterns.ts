@@ -183,25 +183,46 @@ function radixToBytes(s: string, bitsPerDigit: 1 | 4, err: number): string {
   return out;
 }
 
-const SYMBOL_RE = /[A-Za-z0-9.!?_@#$]+/y;
-const EXP_PREFIX = /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE]$/;
+/** The end of the run of symbol characters from `from`. */
+function symbolEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSymbolChar(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * Is text[from..to) a number's mantissa followed by E or e, that is
+ * /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE]$/? Scanned without a regular expression
+ * (compiling one costs more than lexing a small program: issue 7, start-up).
+ */
+function isExponentPrefix(text: string, from: number, to: number): boolean {
+  const last = to - 1;
+  const e = text.charCodeAt(last);
+  if (last <= from || (e !== 0x45 && e !== 0x65)) return false;
+  let i = from;
+  while (i < last && isDigit(text.charCodeAt(i))) i++;
+  const before = i - from;
+  if (i < last && text.charCodeAt(i) === 0x2e) {
+    const dot = ++i;
+    while (i < last && isDigit(text.charCodeAt(i))) i++;
+    return i === last && (before > 0 || i > dot);
+  }
+  return i === last && before > 0;
+}
 
 /** A symbol; a constant like `1E` directly followed by `+5` or `-5` takes the sign and digits too. */
 export function matchSymbol(text: string, offset: number): RegExpExecArray | null {
-  SYMBOL_RE.lastIndex = offset;
-  const m = SYMBOL_RE.exec(text);
-  if (!m) return null;
-  let end = offset + m[0].length;
+  let end = symbolEnd(text, offset);
+  if (end === offset) return null;
   const sign = text.charCodeAt(end);
-  if ((sign === 0x2b || sign === 0x2d) && EXP_PREFIX.test(m[0])) {
+  if ((sign === 0x2b || sign === 0x2d) && isExponentPrefix(text, offset, end)) {
     let j = end + 1;
-    while (j < text.length && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
-    if (j > end + 1) {
-      end = j;
-      SYMBOL_RE.lastIndex = end;
-      const more = SYMBOL_RE.exec(text);
-      if (more && more.index === end) end += more[0].length;
-    }
+    while (j < text.length && isDigit(text.charCodeAt(j))) j++;
+    if (j > end + 1) end = symbolEnd(text, j);
   }
   return result(text, offset, end);
 }

@@ -82,8 +82,12 @@ export const SAY = 3;
  * else can scan).
  */
 export const scanned = {
-  /** the terms of all expressions read, in order: upper-cased symbols, or a string's value */
-  terms: [] as string[],
+  /**
+   * the terms of all expressions read, in order: upper-cased symbols, or a
+   * string's value; undefined for a whole number written as String(ints[i])
+   * writes it (no string is made for it until one is needed: termText)
+   */
+  terms: [] as (string | undefined)[],
   /** quoted[i]: terms[i] is the value of a string (ANSI §6.2.1.2), not a symbol */
   quoted: [] as boolean[],
   /** ints[i]: for a symbol of at most nine digits its value (as plainInt gives it), else NaN */
@@ -95,7 +99,10 @@ export const scanned = {
   kind: [] as number[],
   /** ASSIGN: the target; END: the name after END ('' when none) */
   sym: [] as string[],
-  /** ASSIGN, SAY: the expression's terms are terms[from .. to) (SAY without one: from is -1) */
+  /**
+   * ASSIGN, SAY: the expression's terms are terms[from .. to) (SAY without
+   * one: from is -1); END: from is its DO's index; DO: to is its END's
+   */
   from: [] as number[],
   to: [] as number[],
   /** DO: the specification */
@@ -146,6 +153,34 @@ function skipBlanks(): void {
   while (pos < n && isBlank(buf[pos]!)) pos++;
 }
 
+/**
+ * Names read before, upper-cased, by a hash of their characters: a name
+ * read again (INTERPRET strings built in a loop name the same variables
+ * over and over) is the same string, with no slice or upper-casing made,
+ * its hash already computed for the variable pool's Map, and equal by
+ * identity to the key it is stored under.
+ */
+const NAMES = 1024; // a power of two
+const names: (string | undefined)[] = new Array<string | undefined>(NAMES).fill(undefined);
+
+/** The name from start to end of buf (upper-cased, classes those of its characters): the one in `names`, or a new one put there. */
+function nameAt(start: number, end: number, classes: number, h: number): string {
+  const slot = (h ^ (h >>> 13)) & (NAMES - 1);
+  const known = names[slot];
+  const len = end - start;
+  if (known !== undefined && known.length === len) {
+    let j = 0;
+    while (j < len && known.charCodeAt(j) === upperCode(buf[start + j]!)) j++;
+    if (j === len) return known;
+  }
+  const sym = src.slice(start, end);
+  return (names[slot] = (classes & LOWER) !== 0 ? sym.toUpperCase() : sym);
+}
+
+function upperCode(c: number): number {
+  return c >= 97 && c <= 122 ? c - 32 : c;
+}
+
 /** The upper-cased symbol at pos (pos moves past it), or '' when there is none. */
 function symbol(): string {
   const n = src.length;
@@ -153,12 +188,14 @@ function symbol(): string {
   let p = start;
   let classes = 0;
   let value = 0;
+  let h = 0;
   while (p < n) {
     const c = buf[p]!;
     const k = c < 128 ? SYM[c]! : 0;
     if (k === 0) break;
     classes |= k;
     value = value * 10 + c - 48; // meaningful only for digits
+    h = Math.imul(h ^ upperCode(c), 16777619);
     p++;
   }
   if (p === start) return '';
@@ -167,8 +204,38 @@ function symbol(): string {
   symClasses = classes;
   // what plainInt (evaluator/expression.ts) gives for the symbol
   symInt = (classes & NON_DIGIT) === 0 && p - start <= 9 ? value : NaN;
+  const c0 = buf[start]!;
+  if (c0 !== 46 && (c0 < 48 || c0 > 57)) return nameAt(start, p, classes, h);
   const sym = src.slice(start, p);
   return (classes & LOWER) !== 0 ? sym.toUpperCase() : sym;
+}
+
+/**
+ * A whole number term at pos written the way String() writes its value
+ * (digits, no leading zero, at most nine): pos moves past it and its value
+ * is returned; else NaN, pos unmoved (symbol() reads the term).
+ */
+function wholeNumber(): number {
+  const n = src.length;
+  let p = pos;
+  let value = 0;
+  while (p < n) {
+    const c = buf[p]!;
+    if (c < 48 || c > 57) break;
+    value = value * 10 + c - 48;
+    p++;
+  }
+  const len = p - pos;
+  if (len === 0 || len > 9 || (len > 1 && buf[pos]! === 48) || (p < n && isSym(buf[p]!))) return NaN;
+  pos = p;
+  tokEnd = p;
+  return value;
+}
+
+/** The text of term i of the last scan (a string's value, a symbol, or a whole number's digits). */
+export function termText(i: number): string {
+  const t = scanned.terms[i];
+  return t !== undefined ? t : String(scanned.ints[i]!);
 }
 
 /**
@@ -236,11 +303,17 @@ function expression(terms: ReadonlySet<string>): number {
       scanned.ints[nTerms] = NaN;
       T[nTerms++] = v;
     } else {
-      const sym = symbol();
-      if (sym === '' || hasExponent(sym)) return -1; // a term must follow '=' or an operator
+      const v = wholeNumber();
       scanned.quoted[nTerms] = false;
-      scanned.ints[nTerms] = symInt;
-      T[nTerms++] = sym;
+      if (v === v) {
+        scanned.ints[nTerms] = v;
+        T[nTerms++] = undefined;
+      } else {
+        const sym = symbol();
+        if (sym === '' || hasExponent(sym)) return -1; // a term must follow '=' or an operator
+        scanned.ints[nTerms] = symInt;
+        T[nTerms++] = sym;
+      }
     }
     skipBlanks();
     if (atClauseEnd()) break;
@@ -279,7 +352,7 @@ function expression(terms: ReadonlySet<string>): number {
 }
 
 function termOf(i: number): Expr {
-  const t = scanned.terms[i]!;
+  const t = termText(i);
   return scanned.quoted[i] ? { k: 'lit', v: t } : symbolNameExpr(t);
 }
 
@@ -407,6 +480,7 @@ export function scanSource(source: string): boolean {
       s.kind[k] = END;
       s.sym[k] = endName;
       s.from[k] = d; // the DO's index
+      s.to[d] = k; // (and the DO its END's)
     } else return false; // another instruction, or a command
     if (!atClauseEnd()) return false;
     s.textFrom[k] = start;
@@ -418,10 +492,18 @@ export function scanSource(source: string): boolean {
   return k > 0 && open === 0;
 }
 
-/** Whether the last scan read only assignments. */
-export function scannedAssignmentsOnly(): boolean {
+/**
+ * Whether the last scan read only assignments, END, and DO loops with a
+ * simple control variable if any (what evaluator/interpret-direct.ts
+ * runScanned runs).
+ */
+export function scannedDirect(): boolean {
   const s = scanned;
-  for (let k = 0; k < s.clauses; k++) if (s.kind[k] !== ASSIGN) return false;
+  for (let k = 0; k < s.clauses; k++) {
+    const kind = s.kind[k];
+    if (kind === SAY) return false;
+    if (kind === DO && s.spec[k]!.ctrl !== undefined && s.spec[k]!.ctrl!.k !== 'var') return false;
+  }
   return true;
 }
 

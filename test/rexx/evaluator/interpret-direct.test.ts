@@ -12,7 +12,7 @@ import { VarPool } from '../../../src/rexx/evaluator/variables.js';
 import { compile, compileSetter, intOp, plainInt, type Runtime } from '../../../src/rexx/evaluator/expression.js';
 import { directPlan, runDirect, runScanned } from '../../../src/rexx/evaluator/interpret-direct.js';
 import { arithExact, type ArithOp } from '../../../src/rexx/arithmetic/decimal.js';
-import { fastParseProgram, scanSource, scannedAssignmentsOnly } from '../../../src/rexx/parser/fast-path.js';
+import { fastParseProgram, scanSource, scannedDirect } from '../../../src/rexx/parser/fast-path.js';
 import { parseProgram } from '../../../src/rexx/parser/program.js';
 import type { Program } from '../../../src/rexx/ast.js';
 
@@ -94,7 +94,7 @@ describe('INTERPRET strings of assignments run directly', () => {
         })();
         if (want.startsWith('["ERR')) errors++;
         expect(scanSource(src)).toBe(true);
-        expect(scannedAssignmentsOnly()).toBe(true);
+        expect(scannedDirect()).toBe(true);
         const a1 = activation(vals, digits);
         expect(outcome(a1, () => runScanned(a1, noPoll))).toBe(want);
         checkIntCache(a1);

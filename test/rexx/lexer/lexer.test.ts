@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { tokenize } from '../../../src/rexx/lexer/lexer.js';
+import { tokenize, chevrotainLex } from '../../../src/rexx/lexer/lexer.js';
 import { RexxError } from '../../../src/rexx/errors.js';
 
 const kinds = (src: string) => tokenize(src).map((t) => `${t.tokenType.name}:${t.image}`);
@@ -69,5 +69,12 @@ describe('lexer', () => {
   it('treats byte values above 127 in strings as bytes', () => {
     const t = tokenize("'\xc3\xa9'");
     expect(t[0]!.value.length).toBe(2);
+  });
+  it('counts lines by LF alone in a CRLF text, as Regina does (fast lexer and Chevrotain alike)', () => {
+    const text = "say 'a'\r\ncall f /* x\r\n y */\r\n\r\nsay 1 +\r\n";
+    const lines = (toks: { image: string; startLine?: number }[]) => toks.map((t) => `${t.image.trim()}@${t.startLine}`);
+    // (the line ends trim to '')
+    expect(lines(tokenize(text)).filter((x) => !x.startsWith('@'))).toEqual(['say@1', "'a'@1", 'call@2', 'f@2', 'say@5', '1@5', '+@5']);
+    expect(lines(chevrotainLex(text).tokens)).toEqual(lines(tokenize(text)));
   });
 });
