@@ -118,11 +118,15 @@ async function buildBundle(): Promise<boolean> {
   const chevrotain = await bundleOne(esbuild, 'Chevrotain', {
     stdin: { contents: "module.exports = require('chevrotain');", resolveDir: ROOT, loader: 'js' },
   });
-  const manifest: BundleManifest = { id: sha1(code), ascii: code.every((b) => b < 0x80), inputs: [...inputs.values()] };
   // replaced only now, when all is built: a run of the old bundle may still load Chevrotain
   fs.rmSync(BUNDLE_DIR, { recursive: true, force: true });
   fs.mkdirSync(BUNDLE_DIR, { recursive: true });
-  fs.writeFileSync(path.join(BUNDLE_DIR, CHEVROTAIN_FILE), chevrotain);
+  const chevrotainFile = path.join(BUNDLE_DIR, CHEVROTAIN_FILE);
+  fs.writeFileSync(chevrotainFile, chevrotain);
+  // checked with the dist/ files: without it the bundle could not report a syntax error
+  const rel = path.relative(ROOT, chevrotainFile).split(path.sep).join('/');
+  inputs.set(rel, { path: rel, size: chevrotain.length, mtimeMs: fs.statSync(chevrotainFile).mtimeMs, sha1: sha1(chevrotain) });
+  const manifest: BundleManifest = { id: sha1(code), ascii: code.every((b) => b < 0x80), inputs: [...inputs.values()] };
   fs.writeFileSync(bundleFile(manifest.id), code);
   // the manifest last: until it exists, vmrexx does not look for the bundle
   fs.writeFileSync(MANIFEST_FILE, JSON.stringify(manifest));

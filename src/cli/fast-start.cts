@@ -13,12 +13,13 @@
  *
  * The bundle must never run code older than dist/: the engineers rebuild with
  * `npx tsc -p .` alone, which leaves the bundle behind. The manifest records,
- * for each dist/ file in the bundle, its size, modification time and SHA-1
- * as bundled. If any file is missing or differs in size, the bundle is stale;
- * if only the time differs (tsc rewrites unchanged files), the content hash
- * decides, and a match refreshes the recorded time so later runs skip the
- * hashing. A stale or missing bundle makes runFromBundle return undefined and
- * bin/vmrexx runs dist/cli/main.js as ES modules: slower, never wrong.
+ * for each dist/ file in the bundle (and for chevrotain.cjs), its size,
+ * modification time and SHA-1 as bundled. If any file is missing or differs
+ * in size, the bundle is stale; if only the time differs (tsc rewrites
+ * unchanged files), the content hash decides, and a match refreshes the
+ * recorded time so later runs skip the hashing. A stale or missing bundle
+ * makes runFromBundle return undefined and bin/vmrexx runs dist/cli/main.js
+ * as ES modules: slower, never wrong.
  *
  * This file is CommonJS (.cts) because bin/vmrexx is: an ES module main
  * script costs ~10 ms more to start.
@@ -27,7 +28,7 @@ import fs = require('node:fs');
 import path = require('node:path');
 import vm = require('node:vm');
 
-/** One dist/ file as it was bundled. */
+/** One dist/ file as it was bundled (or chevrotain.cjs as it was written). */
 export interface BundleInput {
   /** relative to the package root, '/'-separated */
   path: string;

@@ -22,8 +22,8 @@ interface Manifest {
 }
 const fast = createRequire(import.meta.url)(path.join(root, 'dist/cli/fast-start.cjs')) as FastStart;
 
-/** VMREXX_BUNDLE=1: from the bundle or fail; 0: from dist/ as ES modules. */
-function vmrexx(args: string[], bundle: '0' | '1', input = '') {
+/** VMREXX_BUNDLE=1: from the bundle or fail; 0: from dist/ as ES modules; '': as usual. */
+function vmrexx(args: string[], bundle: '0' | '1' | '', input = '') {
   const r = spawnSync(bin, args, { input, env: { ...process.env, VMREXX_BUNDLE: bundle }, encoding: 'latin1' });
   return { out: r.stdout, err: r.stderr, status: r.status };
 }
@@ -102,6 +102,19 @@ describe('vmrexx fast start', () => {
       const fromBundle = vmrexx([file], '1');
       expect(fromBundle.err).toMatch(/Error (35|38)/);
       expect(fromBundle).toEqual(vmrexx([file], '0'));
+    }
+  });
+
+  it('counts the bundle as stale without chevrotain.cjs', () => {
+    const file = path.join(fast.BUNDLE_DIR, 'chevrotain.cjs');
+    const saved = fs.readFileSync(file);
+    fs.rmSync(file);
+    try {
+      expect(vmrexx(['-e', 'say 1 +'], '1').status).not.toBe(221); // VMREXX_BUNDLE=1 refuses a stale bundle
+      const r = vmrexx(['-e', 'say 1 +'], '');
+      expect([r.status, r.err]).toEqual([221, vmrexx(['-e', 'say 1 +'], '0').err]);
+    } finally {
+      fs.writeFileSync(file, saved);
     }
   });
 

@@ -18,11 +18,25 @@ describe('INTERPRET string table', () => {
     expect(getInterpreted(src)).toBe(ip);
   });
 
-  it('parses other strings at once and keeps them', () => {
+  it('parses other strings at once, keeping them from their second time (the fast front end) or the first (the full parser)', () => {
     const src = 'do pcj = 1 to 2; say pcj; end';
+    const once = interpretedOrScanned(src)!;
+    expect(once.plan).toBeNull();
+    expect(once.prog.clauses.map((c) => c.k)).toEqual(['do', 'say', 'end']);
     const ip = interpretedOrScanned(src)!;
-    expect(ip.plan).toBeNull();
-    expect(ip.prog.clauses.map((c) => c.k)).toEqual(['do', 'say', 'end']);
+    expect(ip).not.toBe(once);
+    expect(ip.prog).toEqual(once.prog);
+    expect(interpretedOrScanned(src)).toBe(ip);
+    const full = 'if pcj then say pcj';
+    const fip = interpretedOrScanned(full)!;
+    expect(interpretedOrScanned(full)).toBe(fip);
+  });
+
+  it('leaves a string of assignments and DO loops, met for the first time, to be run from its scan', () => {
+    const src = 'do pck = 1 to 2; pcs = pck; end';
+    expect(interpretedOrScanned(src)).toBeNull();
+    const ip = interpretedOrScanned(src)!;
+    expect(ip.plan).toBeNull(); // (a plan is for assignments only)
     expect(interpretedOrScanned(src)).toBe(ip);
   });
 

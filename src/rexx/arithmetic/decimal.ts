@@ -23,7 +23,9 @@
  *   ops.ts      + - * / % // and numeric comparison on Decimals
  *   power.ts    the ** operator
  *   fast.ts     the small-integer fast path
- *   small.ts    the double fast path for + - * / % // at DIGITS <= 15
+ *   pair.ts     + - * / % // on coefficient/exponent pairs of doubles (DIGITS <= 15)
+ *   small.ts    the double fast path for + - * / % // at DIGITS <= 15 (pair.ts on strings)
+ *   chain.ts    + - * / % // on Decimals for compiled expressions above DIGITS 15
  *   compare.ts  comparisons decided by signs and magnitudes alone
  *   result.ts   exponent range check + layout of a result
  *   whole.ts    whole numbers
@@ -78,7 +80,7 @@ export function arith(op: ArithOp, a: string, b: string, n: Readonly<NumericSett
         const r = intArith(op, x, y, digits);
         if (r !== undefined) return r;
         if (op === '+' || op === '-' || op === '*') {
-          const q = smallIntArith(op, x, y, n, a, b);
+          const q = smallIntArith(op, x, y, n);
           if (q !== undefined) return q;
         }
       }
@@ -87,7 +89,7 @@ export function arith(op: ArithOp, a: string, b: string, n: Readonly<NumericSett
   if (digits <= 15) {
     let q: string | undefined;
     if (op === '+' || op === '-' || op === '*' || op === '/') q = smallArith(op, a, b, n);
-    else if (op === '%' || op === '//') q = smallIntDivide(op, a, b, digits);
+    else if (op === '%' || op === '//') q = smallIntDivide(op, a, b, n);
     if (q !== undefined) return q;
   }
   return arithExact(op, a, b, n);

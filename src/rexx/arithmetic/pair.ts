@@ -14,16 +14,35 @@
  * ENGINEERING mantissa padded with zeros reads back with them, and zero is
  * the canonical {0, 0}.
  *
- * Why the doubles are exact: operands are taken only when their coefficient
- * has at most DIGITS <= 15 digits, so none is truncated before an operation
- * (and none can raise LOSTDIGITS, which counts the same digits); sums,
- * products and quotients are formed as in small.ts, with every integer below
- * 2**53 (each case checks its bound; see the comment of small.ts for the
- * floor and rounding arguments). Whatever is not covered — an operand too
- * long, a zero divisor, a product or aligned sum too large, a fractional or
- * too-long integer division, an exponent out of range (Error 42) — gives NaN,
- * and the caller evaluates the whole expression again on the string path,
- * which also raises the errors. Property tests (test/rexx/arithmetic/pair.test.ts)
+ * The string path itself (decimal.ts arith, through small.ts) uses these
+ * operations for + - * / % // at DIGITS <= 15 on operands of at most 15
+ * digits, writing out the result.
+ *
+ * Why the doubles are exact: operands have coefficients of at most
+ * DIGITS+1 digits and at most 15 (pairOf takes at most DIGITS, so that none
+ * can raise LOSTDIGITS, which counts the same digits; small.ts passes
+ * DIGITS+1), so none is truncated before an operation (operands are cut to
+ * DIGITS+1 digits) and each is an exact double below 10**15. Every
+ * coefficient, aligned coefficient, sum, product and scaled dividend handled
+ * here is an integer below 2**53 (each case checks its bound), so it is
+ * represented exactly and +, -, * on such values are exact. A product whose
+ * true value is 2**53 or more is refused: doubles round monotonically and
+ * 2**53 is a double, so the computed product is then >= 2**53 too. Division
+ * and rounding use floor(v / p) for integers v < 2**53 and p a power of ten:
+ * v/p differs from an integer q+1 by at least 1/p, more than half an ulp of
+ * q+1 (ulp(q) <= q * 2**-52 < 2/p), so the floor is never off by one there;
+ * the quotient of the dividend by a general divisor is corrected by one
+ * either way (floorDiv), and a long one is found by long division in chunks
+ * (longDivide). The rounding is the standard's half up on the first
+ * discarded digit: that digit is >= 5 exactly when the discarded remainder r
+ * of v = q*p + r satisfies 2r >= p. Trailing-zero removal after division
+ * mirrors round.ts stripTrailingZeros.
+ *
+ * Whatever is not covered — an operand too long, a zero divisor, a product
+ * or aligned sum too large, a fractional or too-long integer division, an
+ * exponent out of range (Error 42) — gives NaN, and the caller takes the
+ * exact path (the string path for a compiled expression), which also raises
+ * the errors. Property tests (test/rexx/arithmetic/pair.test.ts, small.test.ts)
  * compare every operation, and chains of them, with arithExact.
  *
  * A result is returned as its coefficient; its exponent is left in
@@ -147,12 +166,15 @@ function zero(): number {
   return 0;
 }
 
-/** A pair as an operation with zero gives it: rounded (a no-op here) and range-checked. */
-function same(v: number, e: number, n: Readonly<NumericSettings>): number {
+/**
+ * The exact value v × 10**e (v an integer, |v| < 2**53) rounded to DIGITS
+ * and range-checked, as an operation result: what an operation with zero
+ * gives for its other operand, and what small.ts smallIntArith gives for
+ * an exact integer sum or product.
+ */
+export function pairRounded(v: number, e: number, n: Readonly<NumericSettings>): number {
   if (v === 0) return zero();
-  const neg = v < 0;
-  const m = neg ? -v : v;
-  return reread(neg, m, digitCount(m), e, n);
+  return v < 0 ? result(true, -v, e, n) : result(false, v, e, n);
 }
 
 /** floor(v / y) for integers 0 <= v, 0 < y below 2**53. */
@@ -169,12 +191,19 @@ function truncate(v: number, drop: number): number {
   return drop > MAX_LEN ? 0 : Math.floor(v / P10[drop]!);
 }
 
-/** x + y, or x - y when `subtract` (§7.4 "Addition and subtraction"; small.ts sum). */
+/**
+ * x + y, or x - y when `subtract` (§7.4 "Addition and subtraction", as
+ * ops.ts add) when the aligned coefficients stay below 10**15: each operand
+ * truncated to the DIGITS+1 digit window below the higher operand's most
+ * significant digit (an operand entirely below it counts as zero), the exact
+ * sum, rounded at DIGITS from the higher of the operands' and the sum's most
+ * significant digit.
+ */
 export function pairAdd(xv: number, xe: number, yv: number, ye: number, subtract: boolean, n: Readonly<NumericSettings>): number {
   if (xv !== xv || yv !== yv) return NaN;
-  if (yv === 0) return same(xv, xe, n);
+  if (yv === 0) return pairRounded(xv, xe, n);
   if (subtract) yv = -yv;
-  if (xv === 0) return same(yv, ye, n);
+  if (xv === 0) return pairRounded(yv, ye, n);
   const digits = n.digits;
   const xneg = xv < 0;
   const yneg = yv < 0;
@@ -205,7 +234,8 @@ export function pairAdd(xv: number, xe: number, yv: number, ye: number, subtract
   const adjS = m + digitCount(v) - 1;
   const low = (adjS > top ? adjS : top) - digits + 1;
   if (m >= low) return result(neg, v, m, n);
-  // rounded at position `low` first (low - m <= 2: see small.ts sum)
+  // round at position `low` (roundAtPosition), then to DIGITS if a carry
+  // made one digit more; low - m <= 2 here (m >= top - digits, adjS <= top + 1)
   const p = P10[low - m]!;
   let q = Math.floor(v / p);
   if ((v - q * p) * 2 >= p) q++;
@@ -225,9 +255,12 @@ export function pairMul(xv: number, xe: number, yv: number, ye: number, n: Reado
 }
 
 /**
- * x / y (§7.4 "Division"; small.ts quotient): the integer quotient of the
- * dividend scaled to DIGITS+1 or DIGITS+2 digits, rounded, then fractional
- * trailing zeros removed.
+ * x / y (§7.4 "Division", as ops.ts divide): the integer quotient of the
+ * dividend scaled to give DIGITS+1 or DIGITS+2 digits (ops.ts takes one
+ * more: both are truncations of the same exact quotient with the guard digit
+ * in them, so they round alike), rounded, then fractional trailing zeros
+ * removed. The quotient is below 10**(DIGITS+2), below 10**15 when DIGITS <=
+ * 13; at DIGITS 14 and 15 only a scaled dividend below 10**15 is taken.
  */
 export function pairDiv(xv: number, xe: number, yv: number, ye: number, n: Readonly<NumericSettings>): number {
   if (xv !== xv || yv !== yv || yv === 0) return NaN; // (a zero divisor: Error 42.3 on the string path)
@@ -254,7 +287,12 @@ export function pairDiv(xv: number, xe: number, yv: number, ye: number, n: Reado
   return reread(neg, r, digitCount(r), e, n);
 }
 
-/** floor(xv × 10**k / yv) by long division in chunks (small.ts longDivide); NaN when yv is too long. */
+/**
+ * floor(xv × 10**k / yv) by long division in chunks of digits, for xv, yv
+ * below 10**15 (yv with yl digits) when the quotient is below 10**15: each
+ * remainder is below yv, so remainder × 10**step stays below 10**15. NaN
+ * when yv is too long to leave room for a digit.
+ */
 function longDivide(xv: number, yv: number, yl: number, k: number): number {
   const step = MAX_LEN - yl;
   if (step <= 0) return NaN;
@@ -273,8 +311,12 @@ function longDivide(xv: number, yv: number, yl: number, k: number): number {
 
 /**
  * x % y or, when `remainder`, x // y (§7.4 "Integer division", "Remainder";
- * small.ts smallIntDivide) for whole operands below 10**15 written without
- * fraction digits, when the integer quotient has at most DIGITS digits.
+ * as ops.ts integerDivide) for whole operands below 10**15 written without
+ * fraction digits (1.58380000E+9 // 1000 at DIGITS 9 among them): both
+ * values are then exact doubles, and so are the integer quotient (floorDiv)
+ * and the remainder x - q*y. Taken when the quotient and the remainder are
+ * below 10**DIGITS (integers the standard writes plainly); a longer
+ * quotient is Error 26.11 / 26.12 on the exact path.
  */
 export function pairIntDiv(xv: number, xe: number, yv: number, ye: number, remainder: boolean, n: Readonly<NumericSettings>): number {
   if (xv !== xv || yv !== yv || yv === 0) return NaN;
@@ -296,16 +338,15 @@ export function pairIntDiv(xv: number, xe: number, yv: number, ye: number, remai
 function wholeDouble(v: number, e: number): number {
   if (e < 0) return NaN;
   const a = v < 0 ? -v : v;
-  if (e === 0) return a;
   if (e > MAX_LEN) return NaN;
-  const w = a * P10[e]!;
+  const w = e === 0 ? a : a * P10[e]!;
   return w < LIMIT ? w : NaN;
 }
 
 /** Prefix - (negate) or + of a pair: 0-x or 0+x (§7.4). */
 export function pairPrefix(v: number, e: number, negate: boolean, n: Readonly<NumericSettings>): number {
   if (v !== v) return NaN;
-  return same(negate ? -v : v, e, n);
+  return pairRounded(negate ? -v : v, e, n);
 }
 
 /**

@@ -8,7 +8,7 @@
  *
  *   40.3 too few / 40.4 too many arguments   (checkCount, done by the registry)
  *   40.5 a required argument is omitted      (str)
- *   40.11 not a number                       (num)
+ *   40.11 not a number                       (numText)
  *   40.12 not a whole number                 (whole*)
  *   40.13 negative where zero or positive     (wholeNonNeg)
  *   40.14 not positive                        (wholePos)
@@ -244,11 +244,14 @@ export function smallWhole(v: DirectArg): number {
 
 /** Argument n, v, as a whole number >= 0 (wholeNonNeg). */
 export function wholeNonNegArg(name: string, n: number, v: DirectArg, c: NumericSource, dflt?: number): number {
+  // (a number in range first, without a call: as smallWhole takes it)
+  if (typeof v === 'number' && v >= 0 && v < 1e9 && (v | 0) === v) return v + 0;
   return nonNeg(name, n, wholeArg(name, n, v, c, dflt), v);
 }
 
 /** Argument n, v, as a whole number > 0 (wholePos). */
 export function wholePosArg(name: string, n: number, v: DirectArg, c: NumericSource, dflt?: number): number {
+  if (typeof v === 'number' && v > 0 && v < 1e9 && (v | 0) === v) return v;
   return positive(name, n, wholeArg(name, n, v, c, dflt), v);
 }
 
@@ -270,8 +273,7 @@ export function isRexxNumber(s: string): boolean {
 }
 
 /** A numeric argument (40.11); returns the string as given. */
-export function num(name: string, args: Args, n: number): string {
-  const v = args[n - 1];
+export function numText(name: string, n: number, v: string | undefined): string {
   if (v === undefined) throw rexxError(40, 5, name, n);
   if (!NUMBER_RE.test(v)) throw rexxError(40, 11, name, n, v);
   return v;

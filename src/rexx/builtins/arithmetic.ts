@@ -7,22 +7,31 @@
  */
 import { rexxError } from '../errors.js';
 import * as dec from '../arithmetic/decimal.js';
-import type { BifContext, BifSpec } from './types.js';
-import { num, wholeNonNeg, type Args } from './args.js';
+import type { BifContext, BifSpec, DirectArg, NumericSource } from './types.js';
+import { numText, wholeNonNeg, wholeNonNegArg, type Args } from './args.js';
+import { directBif } from './direct.js';
+
+/** a string argument (undefined: omitted) */
+type Str = string | undefined;
 import { perRunState } from './state.js';
 
 function numArg(name: string, a: Args, n: number): string {
-  const v = num(name, a, n);
-  if (!dec.isNumber(v)) throw rexxError(40, 11, name, n, v);
-  return v;
+  return numberArg(name, n, a[n - 1]);
 }
 
-function abs(a: Args, c: BifContext): string {
-  return dec.abs(numArg('ABS', a, 1), c.numeric);
+/** Argument n, v, as a number (40.5 when omitted, 40.11). */
+function numberArg(name: string, n: number, v: string | undefined): string {
+  const s = numText(name, n, v);
+  if (!dec.isNumber(s)) throw rexxError(40, 11, name, n, s);
+  return s;
 }
 
-function sign(a: Args, c: BifContext): string {
-  return dec.sign(numArg('SIGN', a, 1), c.numeric);
+function abs(c: NumericSource, v: Str): string {
+  return dec.abs(numberArg('ABS', 1, v), c.numeric);
+}
+
+function sign(c: NumericSource, v: Str): string {
+  return dec.sign(numberArg('SIGN', 1, v), c.numeric);
 }
 
 function maxmin(name: 'MAX' | 'MIN', want: 1 | -1) {
@@ -37,22 +46,21 @@ function maxmin(name: 'MAX' | 'MIN', want: 1 | -1) {
   };
 }
 
-function trunc(a: Args, c: BifContext): string {
-  const v = numArg('TRUNC', a, 1);
-  const d = wholeNonNeg('TRUNC', a, 2, c.numeric, 0);
+function trunc(c: NumericSource, v0: Str, d0: DirectArg): string {
+  const v = numberArg('TRUNC', 1, v0);
+  const d = wholeNonNegArg('TRUNC', 2, d0, c, 0);
   const r = dec.trunc(v, d, c.numeric);
   if (r === undefined) throw rexxError(40, 11, 'TRUNC', 1, v);
   return r;
 }
 
-function format(a: Args, c: BifContext): string {
-  const v = numArg('FORMAT', a, 1);
-  const opt = (n: number): number | undefined =>
-    a[n - 1] === undefined ? undefined : wholeNonNeg('FORMAT', a, n, c.numeric);
-  const before = opt(2);
-  const after = opt(3);
-  const expp = opt(4);
-  const expt = opt(5);
+function format(c: NumericSource, v0: Str, b0: DirectArg, a0: DirectArg, p0: DirectArg, t0: DirectArg): string {
+  const v = numberArg('FORMAT', 1, v0);
+  const opt = (n: number, x: DirectArg): number | undefined => (x === undefined ? undefined : wholeNonNegArg('FORMAT', n, x, c));
+  const before = opt(2, b0);
+  const after = opt(3, a0);
+  const expp = opt(4, p0);
+  const expt = opt(5, t0);
   return dec.format(v, before, after, expp, expt, c.numeric);
 }
 
@@ -93,15 +101,15 @@ function random(a: Args, c: BifContext): string {
 }
 
 export const arithmeticBifs: BifSpec[] = [
-  { name: 'ABS', min: 1, max: 1, fn: abs },
-  { name: 'DIGITS', min: 0, max: 0, fn: (_a, c) => String(c.numeric.digits) },
-  { name: 'FORM', min: 0, max: 0, fn: (_a, c) => c.numeric.form },
-  { name: 'FORMAT', min: 1, max: 5, fn: format },
-  { name: 'FUZZ', min: 0, max: 0, fn: (_a, c) => String(c.numeric.fuzz) },
+  directBif('ABS', 1, 1, 0, abs),
+  directBif('DIGITS', 0, 0, 0, (c) => String(c.numeric.digits)),
+  directBif('FORM', 0, 0, 0, (c) => c.numeric.form),
+  directBif('FORMAT', 1, 5, 0b11110, format),
+  directBif('FUZZ', 0, 0, 0, (c) => String(c.numeric.fuzz)),
   { name: 'MAX', min: 1, max: Number.MAX_SAFE_INTEGER, fn: maxmin('MAX', 1) },
   { name: 'MIN', min: 1, max: Number.MAX_SAFE_INTEGER, fn: maxmin('MIN', -1) },
   { name: 'RANDOM', min: 0, max: 3, fn: random },
-  { name: 'SIGN', min: 1, max: 1, fn: sign },
-  { name: 'TRUNC', min: 1, max: 2, fn: trunc },
+  directBif('SIGN', 1, 1, 0, sign),
+  directBif('TRUNC', 1, 2, 0b10, trunc),
 ];
 

@@ -3,15 +3,16 @@
  * The shorter string is padded with `pad` when given; otherwise the rest of the
  * longer string is appended unchanged.
  */
-import type { BifSpec } from './types.js';
-import { optStr, pad, str, type Args } from './args.js';
+import type { BifSpec, NumericSource } from './types.js';
+import { padArg, strArg } from './args.js';
+import { directBif } from './direct.js';
 
 function bitop(name: string, op: (x: number, y: number) => number) {
-  return (a: Args): string => {
-    let s1 = str(name, a, 1);
-    let s2 = optStr(a, 2, '');
-    const hasPad = a[2] !== undefined;
-    const p = pad(name, a, 3);
+  return (_c: NumericSource, s10: string | undefined, s20: string | undefined, p0: string | undefined): string => {
+    let s1 = strArg(name, 1, s10);
+    let s2 = s20 ?? '';
+    const hasPad = p0 !== undefined;
+    const p = padArg(name, 3, p0);
     if (hasPad) {
       if (s1.length < s2.length) s1 = s1 + p.repeat(s2.length - s1.length);
       else if (s2.length < s1.length) s2 = s2 + p.repeat(s1.length - s2.length);
@@ -24,7 +25,7 @@ function bitop(name: string, op: (x: number, y: number) => number) {
 }
 
 export const bitBifs: BifSpec[] = [
-  { name: 'BITAND', min: 1, max: 3, fn: bitop('BITAND', (x, y) => x & y) },
-  { name: 'BITOR', min: 1, max: 3, fn: bitop('BITOR', (x, y) => x | y) },
-  { name: 'BITXOR', min: 1, max: 3, fn: bitop('BITXOR', (x, y) => x ^ y) },
+  directBif('BITAND', 1, 3, 0, bitop('BITAND', (x, y) => x & y)),
+  directBif('BITOR', 1, 3, 0, bitop('BITOR', (x, y) => x | y)),
+  directBif('BITXOR', 1, 3, 0, bitop('BITXOR', (x, y) => x ^ y)),
 ];

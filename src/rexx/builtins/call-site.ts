@@ -16,7 +16,7 @@ import type { Activation } from '../evaluator/activation.js';
 import type { Program } from '../ast.js';
 import type { BifContext, BifSpec, DirectArg, DirectFn, DirectIntFn } from './types.js';
 import { argText, checkCount } from './args.js';
-import { lookupBuiltin, registryGeneration } from './registry.js';
+import { generation, lookupBuiltin, registryGeneration } from './registry.js';
 
 /** What the call site needs from the interpreter running the activation. */
 interface BifContextSource {
@@ -32,8 +32,9 @@ export type BifCallSite = (a: Activation, args: (string | undefined)[]) => strin
  * for the last such program.
  */
 class LabelGuard {
-  private lastProgram: Program | undefined = undefined;
-  private shadowed = false;
+  /** the program last searched, and whether the name is a label there (read by DirectBifSite.ok) */
+  lastProgram: Program | undefined = undefined;
+  shadowed = false;
 
   constructor(private readonly name: string) {}
 
@@ -76,6 +77,10 @@ export function bifCallSite(name: string, quoted: boolean): BifCallSite | undefi
       checked = s;
       checkedLength = args.length;
     }
+    // a BIF that sees only its arguments and the NUMERIC settings (direct.ts)
+    // is called without its context, and runs nothing that could move a.line
+    const d = s.direct;
+    if (d !== undefined) return d.fn(a, args[0], args[1], args[2], args[3], args[4]);
     const line = a.line;
     const v = s.fn(args, (a.interp as BifContextSource).bifContext(a));
     a.line = line;
@@ -99,9 +104,16 @@ export class DirectBifSite {
     this.labels = quoted ? undefined : new LabelGuard(name);
   }
 
-  /** Whether the call reaches the BIF the site was compiled for: no label shadows it, the BIF table has not changed. */
+  /**
+   * Whether the call reaches the BIF the site was compiled for: no label
+   * shadows it, the BIF table has not changed. (Written to make no call in
+   * the common case: before V8 optimizes the region, each call costs.)
+   */
   ok(a: Activation): boolean {
-    return this.gen === registryGeneration() && (this.labels === undefined || !this.labels.shadowedIn(a));
+    if (this.gen !== generation) return false;
+    const labels = this.labels;
+    if (labels === undefined) return true;
+    return a.kind !== 'interpret' && a.program === labels.lastProgram ? !labels.shadowed : !labels.shadowedIn(a);
   }
 
   /** The arguments as the general path takes them (a number stands for its string). */

@@ -10,6 +10,12 @@
  * and whole numbers it already has as integers passed as numbers
  * (codegen-bif.ts). Both forms run the same code, so they check the
  * arguments in the same order and raise the same errors.
+ *
+ * The first `min` arguments are always given: the table's caller checks the
+ * count first (registry.ts checkCount), and the region compiler calls
+ * directly only where the arguments written pass that check
+ * (codegen-bif.ts countAlwaysOk). Those parameters are typed string and
+ * not checked again.
  */
 import type { BifFunction, BifSpec, DirectArg, DirectFn, DirectIntFn, NumericSource } from './types.js';
 

@@ -5,12 +5,15 @@
  */
 import { rexxError } from '../errors.js';
 import { messageTemplate } from '../catalogue.js';
-import type { BifContext, BifSpec } from './types.js';
+import type { BifContext, BifSpec, NumericSource } from './types.js';
+import { directBif } from './direct.js';
 import {
   option,
+  optionArg,
   parseNumber,
   roundParsed,
   str,
+  strArg,
   wholeNonNeg,
   wholePos,
   wholeValue,
@@ -68,7 +71,7 @@ function isSymbolChars(s: string): boolean {
   return /^[A-Za-z0-9.!?_@#$]+$/.test(s);
 }
 
-function datatypeCheck(s: string, type: string, c: BifContext): boolean {
+function datatypeCheck(s: string, type: string, c: NumericSource): boolean {
   switch (type) {
     case 'A':
       return /^[A-Za-z0-9]+$/.test(s);
@@ -92,10 +95,10 @@ function datatypeCheck(s: string, type: string, c: BifContext): boolean {
   return false;
 }
 
-function datatype(a: Args, c: BifContext): string {
-  const s = str('DATATYPE', a, 1);
-  if (a[1] === undefined) return parseNumber(s) !== undefined ? 'NUM' : 'CHAR';
-  const t = option('DATATYPE', a, 2, 'ABLMNSUWX', 'N');
+function datatype(c: NumericSource, s0: string | undefined, t0: string | undefined): string {
+  const s = strArg('DATATYPE', 1, s0);
+  if (t0 === undefined) return parseNumber(s) !== undefined ? 'NUM' : 'CHAR';
+  const t = optionArg('DATATYPE', 2, t0, 'ABLMNSUWX', 'N');
   return datatypeCheck(s, t, c) ? '1' : '0';
 }
 
@@ -182,7 +185,7 @@ export const infoBifs: BifSpec[] = [
   { name: 'ADDRESS', min: 0, max: 1, fn: address },
   { name: 'ARG', min: 0, max: 2, fn: arg },
   { name: 'CONDITION', min: 0, max: 1, fn: condition },
-  { name: 'DATATYPE', min: 1, max: 2, fn: datatype },
+  directBif('DATATYPE', 1, 2, 0, datatype),
   { name: 'ERRORTEXT', min: 1, max: 2, fn: errortext },
   { name: 'QUEUED', min: 0, max: 0, fn: (_a, c) => String(c.host.queue.length) },
   { name: 'SOURCELINE', min: 0, max: 1, fn: sourceline },

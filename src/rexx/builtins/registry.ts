@@ -24,7 +24,8 @@ import { streamBifs } from './stream.js';
 import { vmBifs } from './vm.js';
 
 const TABLE = new Map<string, BifSpec>();
-let generation = 0;
+/** registryGeneration(), as a binding the hottest callers read without a call (call-site.ts) */
+export let generation = 0;
 
 for (const family of [stringBifs, wordBifs, conversionBifs, bitBifs, arithmeticBifs, datetimeBifs, infoBifs, streamBifs, vmBifs]) {
   for (const spec of family) TABLE.set(spec.name, spec);

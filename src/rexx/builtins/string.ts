@@ -8,7 +8,7 @@
  */
 import { rexxError } from '../errors.js';
 import type { BifSpec, DirectArg, NumericSource } from './types.js';
-import { optionArg, padArg, strArg, wholeNonNegArg, wholePosArg } from './args.js';
+import { optionArg, padArg, wholeNonNegArg, wholePosArg } from './args.js';
 import { directBif, directIntBif } from './direct.js';
 import { reversed, translated } from './string-build.js';
 
@@ -57,17 +57,14 @@ export function asciiLower(s: string): string {
   return out;
 }
 
-function abbrev(c: NumericSource, info0: Str, ab0: Str, len0: DirectArg): string {
-  const info = strArg('ABBREV', 1, info0);
-  const ab = strArg('ABBREV', 2, ab0);
+function abbrev(c: NumericSource, info: string, ab: string, len0: DirectArg): string {
   const len = wholeNonNegArg('ABBREV', 3, len0, c, ab.length);
   if (ab.length < len) return '0';
   return info.startsWith(ab) ? '1' : '0';
 }
 
 function center(name: string) {
-  return (c: NumericSource, s0: Str, len0: DirectArg, p0: Str): string => {
-    const s = strArg(name, 1, s0);
+  return (c: NumericSource, s: string, len0: DirectArg, p0: Str): string => {
     const len = wholeNonNegArg(name, 2, len0, c);
     const p = padArg(name, 3, p0);
     if (len === s.length) return s;
@@ -82,17 +79,12 @@ function center(name: string) {
   };
 }
 
-function changestr(_c: NumericSource, needle0: Str, hay0: Str, rep0: Str): string {
-  const needle = strArg('CHANGESTR', 1, needle0);
-  const hay = strArg('CHANGESTR', 2, hay0);
-  const rep = strArg('CHANGESTR', 3, rep0);
+function changestr(_c: NumericSource, needle: string, hay: string, rep: string): string {
   if (needle.length === 0) return hay;
   return hay.split(needle).join(rep);
 }
 
-function compare(_c: NumericSource, s10: Str, s20: Str, p0: Str): number {
-  const s1 = strArg('COMPARE', 1, s10);
-  const s2 = strArg('COMPARE', 2, s20);
+function compare(_c: NumericSource, s1: string, s2: string, p0: Str): number {
   const p = padArg('COMPARE', 3, p0);
   const n = Math.max(s1.length, s2.length);
   for (let i = 0; i < n; i++) {
@@ -103,15 +95,12 @@ function compare(_c: NumericSource, s10: Str, s20: Str, p0: Str): number {
   return 0;
 }
 
-function copies(c: NumericSource, s0: Str, n0: DirectArg): string {
-  const s = strArg('COPIES', 1, s0);
+function copies(c: NumericSource, s: string, n0: DirectArg): string {
   const n = wholeNonNegArg('COPIES', 2, n0, c);
   return repeat(s, n);
 }
 
-function countstr(_c: NumericSource, needle0: Str, hay0: Str): number {
-  const needle = strArg('COUNTSTR', 1, needle0);
-  const hay = strArg('COUNTSTR', 2, hay0);
+function countstr(_c: NumericSource, needle: string, hay: string): number {
   if (needle.length === 0) return 0;
   let n = 0;
   let i = hay.indexOf(needle);
@@ -122,8 +111,7 @@ function countstr(_c: NumericSource, needle0: Str, hay0: Str): number {
   return n;
 }
 
-function delstr(c: NumericSource, s0: Str, n0: DirectArg, len0: DirectArg): string {
-  const s = strArg('DELSTR', 1, s0);
+function delstr(c: NumericSource, s: string, n0: DirectArg, len0: DirectArg): string {
   const n = wholePosArg('DELSTR', 2, n0, c);
   const len = wholeNonNegArg('DELSTR', 3, len0, c, 0);
   if (n > s.length) return s;
@@ -138,9 +126,7 @@ function delstr(c: NumericSource, s0: Str, n0: DirectArg, len0: DirectArg): stri
  */
 function putInto(name: 'INSERT' | 'OVERLAY') {
   const over = name === 'OVERLAY';
-  return (c: NumericSource, nw0: Str, target0: Str, n0: DirectArg, len0: DirectArg, p0: Str): string => {
-    const nw = strArg(name, 1, nw0);
-    const target = strArg(name, 2, target0);
+  return (c: NumericSource, nw: string, target: string, n0: DirectArg, len0: DirectArg, p0: Str): string => {
     const at = over ? wholePosArg(name, 3, n0, c, 1) - 1 : wholeNonNegArg(name, 3, n0, c, 0);
     const len = wholeNonNegArg(name, 4, len0, c, nw.length);
     const p = padArg(name, 5, p0);
@@ -148,9 +134,7 @@ function putInto(name: 'INSERT' | 'OVERLAY') {
   };
 }
 
-function lastpos(c: NumericSource, needle0: Str, hay0: Str, start0: DirectArg): number {
-  const needle = strArg('LASTPOS', 1, needle0);
-  const hay = strArg('LASTPOS', 2, hay0);
+function lastpos(c: NumericSource, needle: string, hay: string, start0: DirectArg): number {
   const start = wholePosArg('LASTPOS', 3, start0, c, hay.length);
   if (needle.length === 0) return 0;
   const from = Math.min(start, hay.length) - needle.length;
@@ -158,36 +142,30 @@ function lastpos(c: NumericSource, needle0: Str, hay0: Str, start0: DirectArg): 
   return hay.lastIndexOf(needle, from) + 1;
 }
 
-function left(c: NumericSource, s0: Str, len0: DirectArg, p0: Str): string {
-  const s = strArg('LEFT', 1, s0);
+function left(c: NumericSource, s: string, len0: DirectArg, p0: Str): string {
   const len = wholeNonNegArg('LEFT', 2, len0, c);
   const p = padArg('LEFT', 3, p0);
   return padTo(s, len, p);
 }
 
-function right(c: NumericSource, s0: Str, len0: DirectArg, p0: Str): string {
-  const s = strArg('RIGHT', 1, s0);
+function right(c: NumericSource, s: string, len0: DirectArg, p0: Str): string {
   const len = wholeNonNegArg('RIGHT', 2, len0, c);
   const p = padArg('RIGHT', 3, p0);
   if (s.length >= len) return s.slice(s.length - len);
   return repeat(p, len - s.length) + s;
 }
 
-function pos(c: NumericSource, needle0: Str, hay0: Str, start0: DirectArg): number {
-  const needle = strArg('POS', 1, needle0);
-  const hay = strArg('POS', 2, hay0);
+function pos(c: NumericSource, needle: string, hay: string, start0: DirectArg): number {
   const start = wholePosArg('POS', 3, start0, c, 1);
   if (needle.length === 0 || start > hay.length) return 0;
   return hay.indexOf(needle, start - 1) + 1;
 }
 
-function reverse(_c: NumericSource, s0: Str): string {
-  const s = strArg('REVERSE', 1, s0);
+function reverse(_c: NumericSource, s: string): string {
   return reversed(s);
 }
 
-function strip(_c: NumericSource, s0: Str, opt0: Str, ch0: Str): string {
-  const s = strArg('STRIP', 1, s0);
+function strip(_c: NumericSource, s: string, opt0: Str, ch0: Str): string {
   const opt = optionArg('STRIP', 2, opt0, 'LTB', 'B');
   const ch = padArg('STRIP', 3, ch0);
   let b = 0;
@@ -197,8 +175,7 @@ function strip(_c: NumericSource, s0: Str, opt0: Str, ch0: Str): string {
   return s.slice(b, e);
 }
 
-function substr(c: NumericSource, s0: Str, n0: DirectArg, len0: DirectArg, p0: Str): string {
-  const s = strArg('SUBSTR', 1, s0);
+function substr(c: NumericSource, s: string, n0: DirectArg, len0: DirectArg, p0: Str): string {
   const n = wholePosArg('SUBSTR', 2, n0, c);
   const len = wholeNonNegArg('SUBSTR', 3, len0, c, 0);
   const p = padArg('SUBSTR', 4, p0);
@@ -242,8 +219,7 @@ function translationTable(tout: string, tin: string, p: string): (string | undef
   return map;
 }
 
-function translate(_c: NumericSource, s0: Str, tout0: Str, tin0: Str, p0: Str): string {
-  const s = strArg('TRANSLATE', 1, s0);
+function translate(_c: NumericSource, s: string, tout0: Str, tin0: Str, p0: Str): string {
   if (tout0 === undefined && tin0 === undefined) {
     padArg('TRANSLATE', 4, p0);
     return asciiUpper(s);
@@ -254,9 +230,7 @@ function translate(_c: NumericSource, s0: Str, tout0: Str, tin0: Str, p0: Str): 
   return translated(s, translationTable(tout, tin, p));
 }
 
-function verify(c: NumericSource, s0: Str, ref0: Str, opt0: Str, start0: DirectArg): number {
-  const s = strArg('VERIFY', 1, s0);
-  const ref = strArg('VERIFY', 2, ref0);
+function verify(c: NumericSource, s: string, ref: string, opt0: Str, start0: DirectArg): number {
   const opt = optionArg('VERIFY', 3, opt0, 'MN', 'N');
   const start = wholePosArg('VERIFY', 4, start0, c, 1);
   if (start > s.length) return 0;
@@ -278,8 +252,7 @@ function xrange(_c: NumericSource, s0: Str, e0: Str): string {
 }
 
 function caseRange(name: string, conv: (s: string) => string) {
-  return (c: NumericSource, s0: Str, start0: DirectArg, len0: DirectArg, p0: Str): string => {
-    const s = strArg(name, 1, s0);
+  return (c: NumericSource, s: string, start0: DirectArg, len0: DirectArg, p0: Str): string => {
     if (start0 === undefined && len0 === undefined && p0 === undefined) return conv(s);
     const start = wholePosArg(name, 2, start0, c, 1);
     const hasLen = len0 !== undefined;
@@ -291,8 +264,8 @@ function caseRange(name: string, conv: (s: string) => string) {
   };
 }
 
-function length(_c: NumericSource, s0: Str): number {
-  return strArg('LENGTH', 1, s0).length;
+function length(_c: NumericSource, s: string): number {
+  return s.length;
 }
 
 // (bit i of the fourth number: parameter i+1 is a whole number: direct.ts)

@@ -3,16 +3,17 @@
  * FIND and JUSTIFY are with the word functions (word.ts), UPPER/LOWER with the
  * string functions.
  */
-import type { BifContext, BifSpec } from './types.js';
-import { str, wholePos, type Args } from './args.js';
+import type { BifContext, BifSpec, DirectArg, NumericSource } from './types.js';
+import { strArg, wholePosArg, type Args } from './args.js';
+import { directIntBif } from './direct.js';
 
 /** INDEX(haystack, needle [,start]) — POS with the first two arguments swapped (Regina reports errors as POS). */
-function index(a: Args, c: BifContext): string {
-  const hay = str('INDEX', a, 1);
-  const needle = str('INDEX', a, 2);
-  const start = wholePos('POS', a, 3, c.numeric, 1);
-  if (needle.length === 0 || start > hay.length) return '0';
-  return String(hay.indexOf(needle, start - 1) + 1);
+function index(c: NumericSource, hay0: string | undefined, needle0: string | undefined, start0: DirectArg): number {
+  const hay = strArg('INDEX', 1, hay0);
+  const needle = strArg('INDEX', 2, needle0);
+  const start = wholePosArg('POS', 3, start0, c, 1);
+  if (needle.length === 0 || start > hay.length) return 0;
+  return hay.indexOf(needle, start - 1) + 1;
 }
 
 function userid(_a: Args, c: BifContext): string {
@@ -26,7 +27,7 @@ function linesize(_a: Args, c: BifContext): string {
 }
 
 export const vmBifs: BifSpec[] = [
-  { name: 'INDEX', min: 2, max: 3, fn: index },
+  directIntBif('INDEX', 2, 3, 0b100, index),
   { name: 'LINESIZE', min: 0, max: 0, fn: linesize },
   { name: 'USERID', min: 0, max: 0, fn: userid },
   { name: 'EXTERNALS', min: 0, max: 0, fn: () => '0' },

@@ -7,7 +7,7 @@
  * defined in the standard); SPACE and JUSTIFY (as in Regina) split on blanks only.
  */
 import type { BifSpec, DirectArg, NumericSource } from './types.js';
-import { padArg, strArg, wholeNonNegArg, wholePosArg } from './args.js';
+import { padArg, wholeNonNegArg, wholePosArg } from './args.js';
 import { directBif, directIntBif } from './direct.js';
 import { padTo, repeat } from './string.js';
 
@@ -94,7 +94,7 @@ function indexWords(s: string): void {
 /** Number of words of s (white space as the word functions count it). */
 export function wordCount(s: string): number {
   if (s.length >= INDEX_MIN) {
-    indexWords(s);
+    if (s !== cacheStrings[0]) indexWords(s); // (the last string again: no call)
     return cachedStarts.length;
   }
   let n = 0;
@@ -115,7 +115,7 @@ let foundEnd = 0;
 /** Start offset of word n (1-based) of s, or -1; its end is left in foundEnd. */
 function wordStart(s: string, n: number): number {
   if (s.length >= INDEX_MIN) {
-    indexWords(s);
+    if (s !== cacheStrings[0]) indexWords(s); // (the last string again: no call)
     if (n > cachedStarts.length) return -1;
     foundEnd = cachedEnds[n - 1]!;
     return cachedStarts[n - 1]!;
@@ -143,8 +143,7 @@ function restFrom(s: string, start: number): string {
   return s.slice(start, e);
 }
 
-function delword(c: NumericSource, s0: Str, n0: DirectArg, len0: DirectArg): string {
-  const s = strArg('DELWORD', 1, s0);
+function delword(c: NumericSource, s: string, n0: DirectArg, len0: DirectArg): string {
   const n = wholePosArg('DELWORD', 2, n0, c);
   const hasLen = len0 !== undefined;
   const len = wholeNonNegArg('DELWORD', 3, len0, c, 0);
@@ -156,8 +155,7 @@ function delword(c: NumericSource, s0: Str, n0: DirectArg, len0: DirectArg): str
   return next < 0 ? s.slice(0, start) : s.slice(0, start) + s.slice(next);
 }
 
-function space(c: NumericSource, s0: Str, n0: DirectArg, p0: Str): string {
-  const s = strArg('SPACE', 1, s0);
+function space(c: NumericSource, s: string, n0: DirectArg, p0: Str): string {
   const n = wholeNonNegArg('SPACE', 2, n0, c, 1);
   const p = padArg('SPACE', 3, p0);
   // already spaced with single blanks (the commonest call, SPACE(s), on a
@@ -192,8 +190,7 @@ function space(c: NumericSource, s0: Str, n0: DirectArg, p0: Str): string {
   return segStart < 0 ? '' : out + s.slice(segStart, segEnd);
 }
 
-function subword(c: NumericSource, s0: Str, n0: DirectArg, len0: DirectArg): string {
-  const s = strArg('SUBWORD', 1, s0);
+function subword(c: NumericSource, s: string, n0: DirectArg, len0: DirectArg): string {
   const n = wholePosArg('SUBWORD', 2, n0, c);
   const hasLen = len0 !== undefined;
   const len = wholeNonNegArg('SUBWORD', 3, len0, c, 0);
@@ -204,21 +201,18 @@ function subword(c: NumericSource, s0: Str, n0: DirectArg, len0: DirectArg): str
   return s.slice(start, foundEnd);
 }
 
-function word(c: NumericSource, s0: Str, n0: DirectArg): string {
-  const s = strArg('WORD', 1, s0);
+function word(c: NumericSource, s: string, n0: DirectArg): string {
   const n = wholePosArg('WORD', 2, n0, c);
   const start = wordStart(s, n);
   return start < 0 ? '' : s.slice(start, foundEnd);
 }
 
-function wordindex(c: NumericSource, s0: Str, n0: DirectArg): number {
-  const s = strArg('WORDINDEX', 1, s0);
+function wordindex(c: NumericSource, s: string, n0: DirectArg): number {
   const n = wholePosArg('WORDINDEX', 2, n0, c);
   return wordStart(s, n) + 1;
 }
 
-function wordlength(c: NumericSource, s0: Str, n0: DirectArg): number {
-  const s = strArg('WORDLENGTH', 1, s0);
+function wordlength(c: NumericSource, s: string, n0: DirectArg): number {
   const n = wholePosArg('WORDLENGTH', 2, n0, c);
   const start = wordStart(s, n);
   return start < 0 ? 0 : foundEnd - start;
@@ -271,21 +265,17 @@ function restMatches(hay: string, p: string[], starts: number[], ends: number[],
   return true;
 }
 
-function wordpos(c: NumericSource, phrase0: Str, s0: Str, start0: DirectArg): number {
-  const phrase = strArg('WORDPOS', 1, phrase0);
-  const s = strArg('WORDPOS', 2, s0);
+function wordpos(c: NumericSource, phrase: string, s: string, start0: DirectArg): number {
   const start = wholePosArg('WORDPOS', 3, start0, c, 1);
   return phrasePos(phrase, s, start);
 }
 
-function words(_c: NumericSource, s0: Str): number {
-  return wordCount(strArg('WORDS', 1, s0));
+function words(_c: NumericSource, s: string): number {
+  return wordCount(s);
 }
 
 /** FIND(string, phrase [,start]) — REXX/VM; WORDPOS with the arguments swapped. */
-function find(c: NumericSource, s0: Str, phrase0: Str, start0: DirectArg): number {
-  const s = strArg('FIND', 1, s0);
-  const phrase = strArg('FIND', 2, phrase0);
+function find(c: NumericSource, s: string, phrase: string, start0: DirectArg): number {
   const start = wholePosArg('FIND', 3, start0, c, 1);
   return phrasePos(phrase, s, start);
 }
@@ -296,8 +286,7 @@ function find(c: NumericSource, s0: Str, phrase0: Str, start0: DirectArg): numbe
  * right; gaps are filled with pad. Extra blanks go to a block of gaps in the
  * middle (as Regina does). A too-long result is truncated on the right.
  */
-function justify(c: NumericSource, s0: Str, len0: DirectArg, p0: Str): string {
-  const s = strArg('JUSTIFY', 1, s0);
+function justify(c: NumericSource, s: string, len0: DirectArg, p0: Str): string {
   const len = wholeNonNegArg('JUSTIFY', 2, len0, c);
   const p = padArg('JUSTIFY', 3, p0);
   const w = wordsOf(s, true);

@@ -1,6 +1,7 @@
 /**
  * A chain of concatenations (`'x' || i // 50 '=' i '*' 3`) as one
- * JavaScript sum of its operands, for the region compiler (codegen.ts).
+ * JavaScript sum of its operands, for the region compiler (codegen.ts:
+ * INTERPRET strings, assignments and SAY).
  * Written node by node, each blank and each literal costs a concatenation
  * of its own, each making a new string (V8 copies strings shorter than 13
  * characters, and makes a rope of longer ones, to be flattened again when

@@ -50,25 +50,24 @@ interface Pair {
   x: string;
 }
 
-/** The pair.ts call of each operator, given its operands' code (the settings follow). */
-const PAIR_OPS: Record<string, ((args: string) => string) | undefined> = {
-  '+': (x) => `r_padd(${x}, false`,
-  '-': (x) => `r_padd(${x}, true`,
-  '*': (x) => `r_pmul(${x}`,
-  '/': (x) => `r_pdiv(${x}`,
-  '%': (x) => `r_pidiv(${x}, false`,
-  '//': (x) => `r_pidiv(${x}, true`,
+/**
+ * Each operator's function in pair.ts (r_p...) and chain.ts (r_d...), and
+ * its flag argument: the call of family `f` on operands' code `args` (the
+ * settings follow), or null for an operator with none.
+ */
+const OP_CALLS: Record<string, readonly [string, string] | undefined> = {
+  '+': ['add', ', false'],
+  '-': ['add', ', true'],
+  '*': ['mul', ''],
+  '/': ['div', ''],
+  '%': ['idiv', ', false'],
+  '//': ['idiv', ', true'],
 };
 
-/** The chain.ts call of each operator, given its operands' code (the settings follow). */
-const DEC_OPS: Record<string, ((args: string) => string) | undefined> = {
-  '+': (x) => `r_dadd(${x}, false`,
-  '-': (x) => `r_dadd(${x}, true`,
-  '*': (x) => `r_dmul(${x}`,
-  '/': (x) => `r_ddiv(${x}`,
-  '%': (x) => `r_didiv(${x}, false`,
-  '//': (x) => `r_didiv(${x}, true`,
-};
+function opCall(f: 'p' | 'd', op: string, args: string): string | null {
+  const c = OP_CALLS[op];
+  return c === undefined ? null : `r_${f}${c[0]}(${args}${c[1]}, a.numeric)`;
+}
 
 /** Thrown when an expression cannot be compiled into a region (the clause loop runs it). */
 export class NotCompilable extends Error {}
@@ -142,13 +141,16 @@ export class ExprGen {
         return this.compRead(e.stem, e.tail);
       case 'concat':
         return e.blank ? `(${this.genStr(e.l)} + " " + ${this.genStr(e.r)})` : `(${this.genStr(e.l)} + ${this.genStr(e.r)})`;
-      case 'pre':
+      case 'pre': {
         if (e.op === '\\') return `(${this.genBool(e)} ? "1" : "0")`;
-        return `r_pre(a, ${JSON.stringify(e.op)}, ${this.genStr(e.e)})`;
+        return this.numPaths(e, () => `r_pre(a, ${JSON.stringify(e.op)}, ${this.genStr(e.e)})`);
+      }
       case 'bin': {
         if (ARITH.has(e.op)) {
           const slow = this.genArith(e);
-          const i = this.genIntTop(e);
+          // (inside the string path of a pair path: no integer path either,
+          // as the pair path has taken every case it could have)
+          const i = this.pairs ? this.genIntTop(e) : null;
           if (i === null) return slow;
           const t = this.temp();
           // String(-0) is '0': no negative zero can appear
@@ -173,18 +175,35 @@ export class ExprGen {
    * also raises the errors.
    */
   genArith(e: Extract<Expr, { k: 'bin' }>): string {
-    const p = this.pairs ? this.genNumTop(e) : null;
-    const d = p !== null ? this.genDecTop(e) : null;
-    if (p === null) return `r_ar(a, ${JSON.stringify(e.op)}, ${this.genStr(e.l)}, ${this.genStr(e.r)})`;
+    return this.numPaths(e, () => `r_ar(a, ${JSON.stringify(e.op)}, ${this.genStr(e.l)}, ${this.genStr(e.r)})`);
+  }
+
+  /**
+   * The string code `slow()` of an arithmetic expression (an operator or a
+   * prefix + -) with the pair path (DIGITS 9 to 15) and the chain path
+   * (above 15) in front of it, when the expression has them.
+   */
+  private numPaths(e: Expr, slow: () => string): string {
+    // one operator makes no intermediate result to keep: the string path
+    // (r_ar, whose fast paths are the same operations) costs as much, and
+    // the code stays smaller
+    const p = this.pairs && operators(e) > 1 ? this.genNumTop(e) : null;
+    if (p === null) return slow();
+    const d = this.genDecTop(e);
     // when the pair path declines, its subexpressions would decline too (or
     // rarely matter): the string path below has none, which keeps the code small
     this.pairs = false;
-    let code = `r_ar(a, ${JSON.stringify(e.op)}, ${this.genStr(e.l)}, ${this.genStr(e.r)})`;
-    this.pairs = true;
+    let code: string;
+    try {
+      code = slow();
+    } finally {
+      this.pairs = true;
+    }
     if (d !== null) code = `((u = r_dstr(${d}, a.numeric)) !== undefined ? u : ${code})`;
     const c = this.temp();
     return `((${c} = ${p.c}) === ${c} ? r_pstr(${c}, ${p.x}, a.numeric) : ${code})`;
   }
+
 
   /** whether genArith writes pair paths (not inside the string path of one) */
   private pairs = true;
@@ -513,13 +532,12 @@ export class ExprGen {
         return this.pairOp(`r_ppre(${p.c}, ${p.x}, ${e.op === '-'}, a.numeric)`);
       }
       case 'bin': {
-        const f = PAIR_OPS[e.op];
-        if (f === undefined) return null;
+        if (OP_CALLS[e.op] === undefined) return null;
         const l = this.genNum(e.l);
         if (l === null) return null;
         const r = this.genNum(e.r);
         if (r === null) return null;
-        const op = this.pairOp(`${f(`${l.c}, ${l.x}, ${r.c}, ${r.x}`)}, a.numeric)`);
+        const op = this.pairOp(opCall('p', e.op, `${l.c}, ${l.x}, ${r.c}, ${r.x}`)!);
         // an operator on two plain operands tries the inline integer path first (i % 7)
         if ((e.l.k !== 'var' && e.l.k !== 'lit') || (e.r.k !== 'var' && e.r.k !== 'lit')) return op;
         const i = this.genInt(e);
@@ -576,13 +594,12 @@ export class ExprGen {
         return x === null ? null : `r_dpre(${x}, ${e.op === '-'}, a.numeric)`;
       }
       case 'bin': {
-        const f = DEC_OPS[e.op];
-        if (f === undefined) return null;
+        if (OP_CALLS[e.op] === undefined) return null;
         const l = this.genDec(e.l);
         if (l === null) return null;
         const r = this.genDec(e.r);
         if (r === null) return null;
-        return `${f(`${l}, ${r}`)}, a.numeric)`;
+        return opCall('d', e.op, `${l}, ${r}`);
       }
       default:
         return null;
@@ -635,6 +652,13 @@ export class ExprGen {
     if (op === '|') return `r_or(${l}, ${r})`;
     return `(${l} !== ${r})`;
   }
+}
+
+/** The number of arithmetic operators (prefix + - included) in an expression. */
+function operators(e: Expr): number {
+  if (e.k === 'bin') return (OP_CALLS[e.op] !== undefined ? 1 : 0) + operators(e.l) + operators(e.r);
+  if (e.k === 'pre') return (e.op !== '\\' ? 1 : 0) + operators(e.e);
+  return 0;
 }
 
 /** Whether an expression calls a function (so a clause with it may raise NOTREADY, change a.line...). */

@@ -144,7 +144,7 @@ class RegionGen {
             const t = x.temp();
             const slow = x.genArith(e); // (with the pair and chain paths of codegen-expr.ts)
             s += `if ((${t} = ${ni}) === ${t}) { ${x.setInt(ref.name, t)} } else ${x.setStr(ref.name, slow)}`;
-          } else s += (e.k === 'var' ? x.copyVar(ref.name, e.name) : null) ?? x.setStr(ref.name, x.genStr(e));
+          } else s += (e.k === 'var' ? x.copyVar(ref.name, e.name) : null) ?? x.setStr(ref.name, genConcat(x, e));
         } else if (ref.k === 'stem') {
           s += `${x.stem(ref.name)}.assignAll(${x.genStr(c.e)});\n`;
         } else s += x.setComp(ref.stem, ref.tail, x.genStr(c.e));
@@ -152,7 +152,7 @@ class RegionGen {
       }
       case 'say':
         if (!c.e) break;
-        return this.at(i) + `r_say(a, ${x.genStr(c.e)});\n` + (hasCall(c.e) ? x.pend() : '');
+        return this.at(i) + `r_say(a, ${genConcat(x, c.e)});\n` + (hasCall(c.e) ? x.pend() : '');
       case 'leave':
       case 'iterate': {
         const target = this.target(c.name);

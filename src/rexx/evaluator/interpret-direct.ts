@@ -22,7 +22,9 @@
  * (runScanned), operator precedence applied with two stacks the way
  * buildTree does, so operands are evaluated and operations applied in the
  * same order as in the tree. The same property test compares it with
- * runDirect on the tree.
+ * runDirect on the tree. Such a string may also hold DO loops (`do j = 1
+ * to 5; s = s + j * 7; end`), run from the scan as well (scanned-loop.ts;
+ * its property test compares them with the clause loop).
  */
 import type { Expr, Program, VarRef } from '../ast.js';
 import type { Activation } from './activation.js';

@@ -1,7 +1,10 @@
 /**
  * PARSE templates compiled to JavaScript (new Function), for the untraced
  * PARSE of a template that runs often (parse-template.ts parseItems hands a
- * template over after a few uses).
+ * template over after a few uses; a compiled region, parse-region.ts, at
+ * once). The template's code (parseCode) is also written into compiled
+ * regions, with the region's own code for setting targets and evaluating
+ * patterns (ParseEmitter).
  *
  * The generated function does exactly what parseItems does, in the same
  * order (ANSI X3.274-1996 §7.4.8; see parse-template.ts for the state it
@@ -21,7 +24,8 @@
  * it was.)
  *
  * Nothing of the program text reaches the generated source except literal
- * patterns and target names, which are embedded with JSON.stringify.
+ * patterns and target names, which are embedded with JSON.stringify (and,
+ * in a region, what its expression generator makes of the patterns).
  */
 import type { Activation } from './activation.js';
 import type { Compiled } from './expression.js';

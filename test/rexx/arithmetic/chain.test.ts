@@ -20,38 +20,9 @@ import {
   chainString,
 } from '../../../src/rexx/arithmetic/chain.js';
 import type { NumericSettings } from '../../../src/rexx/arithmetic/settings.js';
+import { coefficients, numberStrings, outcome } from './operands.js';
 
-function outcome(f: () => string | undefined): string {
-  try {
-    return String(f());
-  } catch (e) {
-    const x = e as { code?: number; subcode?: number };
-    return `ERR ${x.code}.${x.subcode}`;
-  }
-}
-
-const coef = fc.oneof(
-  fc.bigInt({ min: 0n, max: 10n ** 40n }).map(String),
-  fc.integer({ min: 0, max: 9999 }).map(String),
-  fc.integer({ min: 1, max: 40 }).chain((k) =>
-    fc.constantFrom('9'.repeat(k), '1' + '0'.repeat(k - 1), '5'.repeat(k), '4'.repeat(k - 1) + '5', '9'.repeat(k - 1) + '5'),
-  ),
-  fc.constantFrom('0', '1', '5', '7', '25'),
-);
-
-const numStr = fc
-  .tuple(
-    fc.constantFrom('', '-', '+'),
-    coef,
-    fc.oneof(fc.integer({ min: -60, max: 60 }), fc.integer({ min: -3, max: 3 }), fc.constantFrom(999_999_990, -999_999_990, 999_999_999, -999_999_999)),
-    fc.constantFrom('plain', 'plain', 'exp'),
-  )
-  .map(([sign, c, e, how]) => {
-    if (how === 'exp' || Math.abs(e) > 70) return sign + c + 'E' + (e >= 0 ? '+' : '') + e;
-    if (e >= 0) return sign + c + '0'.repeat(e);
-    const padded = c.padStart(-e + 1, '0');
-    return sign + padded.slice(0, padded.length + e) + '.' + padded.slice(padded.length + e);
-  });
+const numStr = numberStrings(coefficients(40), 60);
 
 const settings = fc.record({
   digits: fc.oneof(fc.integer({ min: 16, max: 45 }), fc.constantFrom(16, 20, 50)),

@@ -20,44 +20,9 @@ import {
   pairString,
 } from '../../../src/rexx/arithmetic/pair.js';
 import type { NumericSettings } from '../../../src/rexx/arithmetic/settings.js';
+import { coefficients, numberStrings, outcome } from './operands.js';
 
-function outcome(f: () => string | undefined): string {
-  try {
-    return String(f());
-  } catch (e) {
-    const x = e as { code?: number; subcode?: number };
-    return `ERR ${x.code}.${x.subcode}`;
-  }
-}
-
-/** coefficients biased to rounding edges */
-const coef = fc.oneof(
-  fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }).map(String),
-  fc.integer({ min: 0, max: 9999 }).map(String),
-  fc.integer({ min: 0, max: 99_999_999 }).map(String),
-  fc.integer({ min: 1, max: 15 }).chain((k) =>
-    fc.constantFrom('9'.repeat(k), '1' + '0'.repeat(k - 1), '5'.repeat(k), '4'.repeat(k - 1) + '5', '9'.repeat(k - 1) + '5'),
-  ),
-  fc.constantFrom('0', '1', '5', '7', '25', '999999999999999'),
-);
-
-const numStr = fc
-  .tuple(
-    fc.constantFrom('', '-', '+'),
-    coef,
-    fc.oneof(
-      fc.integer({ min: -25, max: 25 }),
-      fc.integer({ min: -3, max: 3 }),
-      fc.constantFrom(999_999_990, -999_999_990, 999_999_999, -999_999_999),
-    ),
-    fc.constantFrom('plain', 'plain', 'exp'),
-  )
-  .map(([sign, c, e, how]) => {
-    if (how === 'exp' || Math.abs(e) > 40) return sign + c + 'E' + (e >= 0 ? '+' : '') + e;
-    if (e >= 0) return sign + c + '0'.repeat(e);
-    const padded = c.padStart(-e + 1, '0');
-    return sign + padded.slice(0, padded.length + e) + '.' + padded.slice(padded.length + e);
-  });
+const numStr = numberStrings(coefficients(15), 25);
 
 const settings = fc.record({
   digits: fc.oneof(fc.integer({ min: 9, max: 15 }), fc.constant(9)),

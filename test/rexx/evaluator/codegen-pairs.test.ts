@@ -83,6 +83,21 @@ describe('pair arithmetic in compiled regions = clause loop', () => {
     for (const f of ['r_padd(', 'r_pdiv(', 'r_pidiv(', 'r_pmul(', 'r_pstr(', 'r_dadd(', 'r_dstr(']) expect(code).toContain(f);
   });
 
+  it('DIGITS changed in the loop, LOSTDIGITS, errors and their lines', () => {
+    const programs = [
+      `s = 1; do i = 1 to 40; if i = 20 then numeric digits 30; if i = 30 then numeric digits 5; s = s * 1.5 + i / 7; say s; end`,
+      `signal on lostdigits; numeric digits 9; a = 1234567890; do i = 1 to 3; x = a * 2 + i / 3; say x; end; exit
+lostdigits: say 'LOSTDIGITS' condition('D') sigl`,
+      `a = 5; do i = 3 to -1 by -1; say a / i + 0.5; end`,
+      `x = 1E+999999990; do i = 1 to 3; x = x * 1E+5 - 0.5; say x; end`,
+      `numeric form engineering; x = 0.5; do i = 1 to 30; x = x * 37 / 3 - -x; say x; end`,
+      `v = 'abc'; do i = 1 to 2; say i * 2.5 + v; end`,
+      `signal on syntax; do i = 1 to 3; say 10 // (i - 2) * 1.5; end; exit
+syntax: say 'SYNTAX' rc sigl`,
+    ];
+    for (const p of programs) expect(outcome(p, true)).toBe(outcome(p, false));
+  });
+
   it('loops carrying decimal sums and products', () => {
     const src = (digits: number, form: string) => `numeric digits ${digits}; numeric form ${form}
 s = 0; p = 1; q = 1

@@ -8,31 +8,9 @@
  * that the loop's other variables, kept in locals, stay right around the
  * parses.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { run } from '../helpers.js';
-import { codegenOptions } from '../../../src/rexx/evaluator/codegen.js';
-
-afterEach(() => {
-  codegenOptions.enabled = true;
-});
-
-function outcome(src: string, enabled: boolean): string {
-  codegenOptions.enabled = enabled;
-  try {
-    const r = run(src);
-    return JSON.stringify({ out: r.out, err: r.err, error: r.error ? `${r.error.codeText}@${r.error.line}` : null });
-  } finally {
-    codegenOptions.enabled = true;
-  }
-}
-
-function same(src: string): string {
-  const off = outcome(src, false);
-  const on = outcome(src, true);
-  expect(on).toBe(off);
-  return (JSON.parse(on) as { out: string }).out;
-}
+import { outcome, sameOnOff as same } from './region-outcome.js';
 
 /** A REXX expression for string s (tabs as '09'x). */
 function rexxString(s: string): string {

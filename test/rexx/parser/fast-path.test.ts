@@ -141,4 +141,19 @@ describe('fast front end', () => {
     expect(scanned.ints.slice(0, 3)).toEqual([12, NaN, 7]);
     expect(fast(b)).toEqual(full(b));
   });
+
+  it('reads a name again as the same string, whatever its case', () => {
+    expect(scanSource('abc = x1 + Abd')).toBe(true);
+    const first = [scanned.sym[0], termText(0), termText(1)];
+    expect(first).toEqual(['ABC', 'X1', 'ABD']);
+    expect(scanSource('aBc = X1 || abd; abd = abc')).toBe(true);
+    expect([scanned.sym[0], termText(0), termText(1)]).toEqual(first);
+    expect(scanned.sym[0]).toBe(first[0]); // (the same string: identity)
+    expect(scanned.sym[1]).toBe('ABD');
+    // many names sharing the table's slots still read right
+    for (let i = 0; i < 3000; i++) {
+      expect(scanSource(`v${i} = w${i % 7}x`)).toBe(true);
+      expect([scanned.sym[0], termText(0)]).toEqual([`V${i}`, `W${i % 7}X`]);
+    }
+  });
 });
