@@ -14,6 +14,14 @@
  * from expression.ts compile(), with the variables kept in locals written
  * back around it (outside).
  *
+ * An arithmetic expression of two or more operators on variables and
+ * literals also has a pair form (genNum, arithmetic/pair.ts: intermediate
+ * results as a coefficient and an exponent in double locals, DIGITS 9 to
+ * 15) and a chain form (genDec, arithmetic/chain.ts: as Decimals, above
+ * DIGITS 15), tried before the string form (numPaths): only the final value
+ * is written out, each intermediate being exactly what its string would
+ * read back as.
+ *
  * Variables are read through boxes hoisted into locals at region entry (the
  * variable pool of an activation does not change inside a region, and boxes
  * are never removed from a pool: variables.ts).
