@@ -96,12 +96,45 @@ export function parseNumber(s: string): Decimal | undefined {
   // remembered result is the result.
   const n = s.length;
   if (n === 0) return undefined;
+  if (n <= SMALL_LENGTH) {
+    // a loop counter or a small constant ('7', '45'): from a table, so that
+    // the memo below (churned by long results) need not keep it
+    const d = smallWhole(s, n);
+    if (d !== undefined) return d;
+  }
   if (n > 120) return parseNumberUncached(s); // (long strings: not kept alive by the memo)
   const h = memoSlot(s, n);
   if (memoKeys[h] === s) return memoValues[h];
   const d = parseNumberUncached(s);
   memoKeys[h] = s;
   memoValues[h] = d;
+  return d;
+}
+
+/** Strings of up to this many characters may be small whole numbers (below 10**SMALL_LENGTH). */
+const SMALL_LENGTH = 4;
+const smallWholes: (Decimal | undefined)[] = new Array<Decimal | undefined>(10 ** SMALL_LENGTH).fill(undefined);
+
+/**
+ * The Decimal of s when s is digits only without a leading zero (a whole
+ * number written plainly, below 10**SMALL_LENGTH), else undefined: what
+ * parseNumberUncached gives for it, made once (with its caches filled) and
+ * shared, as the memo shares its Decimals.
+ */
+function smallWhole(s: string, n: number): Decimal | undefined {
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < D0 || ch > D9) return undefined;
+    v = v * 10 + (ch - D0);
+  }
+  if (v === 0) return n === 1 ? ZERO : undefined;
+  if (s.charCodeAt(0) === D0) return undefined; // leading zeros: the coefficient is not s
+  let d = smallWholes[v];
+  if (d === undefined) {
+    d = decimal(false, s, 0, BigInt(v), v);
+    smallWholes[v] = d;
+  }
   return d;
 }
 

@@ -42,38 +42,39 @@ export function negate(d: Decimal): Decimal {
 export function add(a: Decimal, b: Decimal, digits: number): Decimal {
   if (b.c === '0') return roundDigits(a, digits);
   if (a.c === '0') return roundDigits(b, digits);
-  const top = Math.max(adjustedExponent(a), adjustedExponent(b));
+  const adjA = adjustedExponent(a);
+  const adjB = adjustedExponent(b);
+  const top = adjA > adjB ? adjA : adjB;
   const low = top - digits; // lowest position kept: DIGITS+1 digits in all
-  // An operand whose digits all fall below the window still counts: as zeros
-  // down to the window's last position (1E+20 + 1 is 1.00000000E+20 at DIGITS 9).
-  let ta = truncAtPosition(a, low);
-  if (ta.c === '0') ta = decimal(false, '0', low, 0n);
-  let tb = truncAtPosition(b, low);
-  if (tb.c === '0') tb = decimal(false, '0', low, 0n);
+  // The operands truncated at `low`: an operand whose digits all fall below
+  // the window still counts, as a zero at `low` (1E+20 + 1 is 1.00000000E+20
+  // at DIGITS 9). m is the last position of either, xl and yl the lengths of
+  // the truncated coefficients aligned at m.
+  const m = Math.max(Math.min(a.e, b.e), low);
+  const xl = (adjA > m ? adjA : m) - m + 1;
+  const yl = (adjB > m ? adjB : m) - m + 1;
 
   let sum: Decimal;
-  const m = Math.min(ta.e, tb.e);
-  const xl = ta.c.length + ta.e - m; // digits of the aligned coefficients
-  const yl = tb.c.length + tb.e - m;
   if (xl <= 15 && yl <= 15) {
     // both aligned coefficients are below 10**15: exact in a double
-    const x = Number(ta.c) * 10 ** (ta.e - m);
-    const y = Number(tb.c) * 10 ** (tb.e - m);
-    const s = (ta.neg ? -x : x) + (tb.neg ? -y : y);
+    const x = alignedSmall(a, low, m);
+    const y = alignedSmall(b, low, m);
+    const s = (a.neg ? -x : x) + (b.neg ? -y : y);
     if (s === 0) return ZERO;
     sum = s < 0 ? decimal(true, String(-s), m) : decimal(false, String(s), m);
   } else {
-    // magnitudes aligned (no multiplication when already aligned), and the
-    // sum formed without negative BigInts: fewer BigInt operations
-    const x = ta.e === m ? coefficient(ta) : coefficient(ta) * pow10(ta.e - m);
-    const y = tb.e === m ? coefficient(tb) : coefficient(tb) * pow10(tb.e - m);
+    // magnitudes aligned (truncated on the BigInt, no truncated Decimal
+    // made), and the sum formed without negative BigInts: fewer BigInt
+    // operations
+    const x = alignedBig(a, adjA, low, m);
+    const y = alignedBig(b, adjB, low, m);
     let v: bigint;
-    let neg = ta.neg;
-    if (ta.neg === tb.neg) v = x + y;
+    let neg = a.neg;
+    if (a.neg === b.neg) v = x + y;
     else if (x >= y) v = x - y;
     else {
       v = y - x;
-      neg = tb.neg;
+      neg = b.neg;
     }
     if (v === 0n) return ZERO;
     // rounded on the BigInt (the sum itself is never written out): the same
@@ -86,6 +87,20 @@ export function add(a: Decimal, b: Decimal, digits: number): Decimal {
   const r = roundAtPosition(sum, rTop - digits + 1);
   // a carry in the rounding (99.96 -> 100.0) may leave DIGITS+1 digits
   return r.c.length > digits ? roundDigits(r, digits) : r;
+}
+
+/** |d| truncated at position `low` (§7.4 add) and aligned at m (m >= low, m <= max(d.e, low)), below 10**15: a double. */
+function alignedSmall(d: Decimal, low: number, m: number): number {
+  const t = truncAtPosition(d, low);
+  return t.c === '0' ? 0 : Number(t.c) * 10 ** (t.e - m);
+}
+
+/** |d| truncated at position `low` and aligned at m, as alignedSmall, as a BigInt (adj: d's adjusted exponent). */
+function alignedBig(d: Decimal, adj: number, low: number, m: number): bigint {
+  if (adj < low) return 0n; // every digit below the window
+  const v = coefficient(d);
+  if (d.e < low) return v / pow10(low - d.e); // then m is low
+  return d.e === m ? v : v * pow10(d.e - m);
 }
 
 /** Multiplication — §7.4 / TRL2 "Multiplication": exact product of the truncated operands, rounded. */
@@ -128,10 +143,55 @@ export function divide(a: Decimal, b: Decimal, digits: number): Decimal {
     else if (r >= y) q++;
     return stripTrailingZeros(roundDigits(decimal(neg, String(q), e), digits));
   }
-  const q = (coefficient(ta) * pow10(k)) / coefficient(tb);
-  // q >= 10**(xl-1+k-yl) and q < 10**(xl+k-yl+1): one of two lengths
-  const len = ta.c.length + k - tb.c.length;
-  return stripTrailingZeros(roundBig(neg, q, q < pow10(len) ? len : len + 1, e, digits));
+  return stripTrailingZeros(roundedQuotient(ta, tb, neg, digits));
+}
+
+/**
+ * The quotient of the (truncated, non-zero) operands rounded half up to
+ * DIGITS digits, in one BigInt division: the same as the integer quotient
+ * carried to more digits and then rounded (the first discarded digit of
+ * floor(Q) is that of Q), but without the second division. The quotient's
+ * first digit is known beforehand from the digits (quotientAtLeastOne), so
+ * the scale s that puts it at exactly DIGITS digits before the point is too;
+ * then round(x * 10**s / y) = floor((x * 10**s + floor(y/2)) / y), since
+ * 2r >= y and 2r >= y+1 agree for an odd y.
+ */
+function roundedQuotient(ta: Decimal, tb: Decimal, neg: boolean, digits: number): Decimal {
+  // x/y lies in [10**(lead-1), 10**lead)
+  const lead = ta.c.length - tb.c.length + (quotientAtLeastOne(ta.c, tb.c) ? 1 : 0);
+  const s = digits - lead; // at least -1: both have at most DIGITS+1 digits
+  const x = coefficient(ta);
+  let y = coefficient(tb);
+  let q: bigint;
+  if (s >= 0) q = (x * pow10(s) + (y >> 1n)) / y;
+  else {
+    y *= pow10(-s);
+    q = (x + (y >> 1n)) / y;
+  }
+  const e = ta.e - tb.e - s;
+  if (q === pow10(digits)) {
+    // 9.9996 -> 10.000: one digit more, the last a zero (as roundDigits)
+    return decimal(neg, pow10(digits - 1).toString(), e + 1, pow10(digits - 1));
+  }
+  return decimal(neg, q.toString(), e, q);
+}
+
+/**
+ * Whether x/y >= 10**(len(x)-len(y)) for the digit strings x and y (no
+ * leading zeros): x * 10**len(y) >= y * 10**len(x), the digits compared as
+ * if the shorter were padded with zeros on the right.
+ */
+export function quotientAtLeastOne(x: string, y: string): boolean {
+  const xl = x.length;
+  const yl = y.length;
+  const n = xl < yl ? xl : yl;
+  for (let i = 0; i < n; i++) {
+    const d = x.charCodeAt(i) - y.charCodeAt(i);
+    if (d !== 0) return d > 0;
+  }
+  // equal on the common digits: y's further digits decide (x's padding is zeros)
+  for (let i = n; i < yl; i++) if (y.charCodeAt(i) !== 48) return false;
+  return true;
 }
 
 export interface IntDivResult {

@@ -152,13 +152,14 @@ export function bigDigitCount(v: bigint, bound: number): number {
   return len;
 }
 
-const HALF: bigint[] = [];
+/** Preallocated, as POW10 below: filled at scattered indices, a bare [] may turn into a slow dictionary. */
+const HALF: bigint[] = new Array<bigint>(2100);
 /** 5 * 10**(k-1), half of 10**k (k >= 1). */
 function halfPow10(k: number): bigint {
   let h = HALF[k];
   if (h === undefined) {
     h = 5n * pow10(k - 1);
-    if (k < POW10_CACHED) HALF[k] = h;
+    if (k < HALF.length) HALF[k] = h;
   }
   return h;
 }

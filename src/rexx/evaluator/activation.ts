@@ -2,7 +2,7 @@
  * One running routine: the main program, an internal routine or function, or
  * an INTERPRET string's context (ANSI X3.274-1996 §8.2 "Activations"). It holds
  * the settings a CALL saves and restores — NUMERIC, TRACE, ADDRESS, condition
- * traps, elapsed-time clock — and its place in the program.
+ * traps — and its place in the program.
  */
 import type { Program, ConditionName } from '../ast.js';
 import type { NumericSettings } from '../arithmetic/settings.js';
@@ -56,7 +56,7 @@ type Settings = Pick<Activation, 'numeric' | 'trace' | 'interactive' | 'address'
  * 0, SCIENTIFIC; TRACE N; no traps). Every main activation shares these
  * objects, marked shared: ownNumeric and ownTraps copy them before a change.
  */
-const INITIAL: Settings & Pick<Activation, 'depth' | 'elapsedStart' | 'condition'> = {
+const INITIAL: Settings & Pick<Activation, 'depth' | 'condition'> = {
   numeric: { digits: 9, fuzz: 0, form: 'SCIENTIFIC' },
   trace: 'N',
   interactive: false,
@@ -64,7 +64,6 @@ const INITIAL: Settings & Pick<Activation, 'depth' | 'elapsedStart' | 'condition
   prevAddress: '',
   traps: new Map(),
   depth: -1,
-  elapsedStart: undefined,
   condition: undefined,
 };
 
@@ -99,8 +98,6 @@ export class Activation {
   declare line: number;
   /** nesting depth (for the stack limit and trace indentation) */
   declare depth: number;
-  /** TIME('E'/'R') clock start for this activation (inherited from caller) */
-  declare elapsedStart: number | undefined;
   /** the interpreter running this activation (set by the interpreter) */
   declare interp: unknown;
   /** the BifContext built-in functions called here see (made by the interpreter on first use) */
@@ -156,8 +153,9 @@ export class Activation {
     this.bifCtx = undefined;
     this.returned = false;
     // a called routine starts with its caller's settings (ANSI §8.2.x; TRL2
-    // §4.3.x: NUMERIC, TRACE, ADDRESS, traps and the elapsed clock are saved
-    // and restored across a CALL), shared until either side changes them
+    // §4.3.x: NUMERIC, TRACE, ADDRESS and traps are saved and restored
+    // across a CALL; TIME's elapsed clock is the BIFs' routine state,
+    // builtins/state.ts), shared until either side changes them
     // (ownNumeric / ownTraps copy); a main program with the initial ones.
     // Every activation gets its fields in this order (one hidden class for
     // all); INTERPRET and external routines adjust them in setUp, out of line
@@ -165,7 +163,6 @@ export class Activation {
     const p = parent ?? INITIAL;
     this.takeSettings(p);
     this.depth = p.depth + 1;
-    this.elapsedStart = p.elapsedStart;
     // condition information is visible in routines called from a handler (CONDITION() there)
     this.condition = p.condition;
     this.sharedNumeric = true;

@@ -102,6 +102,31 @@ export class ExprGen {
    * other (a PARSE template's generated parser: parse-region.ts).
    */
   readonly pinned = new Set<string>();
+  /**
+   * Set when nothing in the region can change its NUMERIC settings (no
+   * NUMERIC, no INTERPRET: a routine called from it, a CALL ON handler
+   * included, changes only its own copy, activation.ts ownNumeric): the
+   * tests of DIGITS and FUZZ before the integer, pair and chain paths are
+   * then made once, when the region starts (the locals dg, d9, f9, d15 that
+   * codegen.ts declares), instead of reading a.numeric at every operator.
+   */
+  numFixed = false;
+
+  /** NUMERIC DIGITS. */
+  digits(): string {
+    return this.numFixed ? 'dg' : 'a.numeric.digits';
+  }
+
+  /** `NUMERIC DIGITS >= 9` (the integer paths: expression.ts buildInt). */
+  digits9(): string {
+    return this.numFixed ? 'd9' : 'a.numeric.digits >= 9';
+  }
+
+  /** `NUMERIC DIGITS - FUZZ >= 9` (integer comparison: expression.ts fastCompare). */
+  fuzz9(): string {
+    return this.numFixed ? 'f9' : 'a.numeric.digits - a.numeric.fuzz >= 9';
+  }
+
   /** number of BIF call sites (each has a local for its argument list) */
   nSites = 0;
   /** number temporaries used by the current clause, and the most any clause used */
@@ -375,25 +400,30 @@ export class ExprGen {
     return `(${b}.v === ${b}.ns ? ${b}.n : r_int(${b}))`;
   }
 
-  /** Code copying the registers (or one) into their boxes (before anything outside can look), as statements. */
+  /**
+   * Code copying the registers (or one) into their boxes (before anything
+   * outside can look), as statements. The locals are left as they are:
+   * every write-back is followed by load() or leaves the region.
+   */
   flush(only?: string): string {
     let s = '';
     for (const name of only !== undefined ? [only] : this.regs) {
       if (!this.regs.has(name)) continue;
-      const b = this.box(name);
-      // (a box's ns/n cache: n is plainInt(ns), NaN when ns is undefined)
-      s += `if (${b}v === null) ${b}v = ${b}k = String(${b}n);\n${b}.v = ${b}v; if (${b}k === null) { ${b}.ns = undefined; ${b}.n = NaN; } else { ${b}.ns = ${b}k; ${b}.n = ${b}n; }\n`;
+      s += `${this.wb(name)};\n`;
     }
     return s;
+  }
+
+  /** A call of r_wb writing back one register (codegen-runtime.ts wb). */
+  private wb(name: string): string {
+    const b = this.box(name);
+    return `r_wb(${b}, ${b}v, ${b}k, ${b}n)`;
   }
 
   /** flush() as a list of comma expressions (each followed by ', '). */
   private flushExpr(): string {
     let s = '';
-    for (const name of this.regs) {
-      const b = this.box(name);
-      s += `(${b}v === null && (${b}v = ${b}k = String(${b}n)), ${b}.v = ${b}v, ${b}k === null ? (${b}.ns = undefined, ${b}.n = NaN) : (${b}.ns = ${b}k, ${b}.n = ${b}n)), `;
-    }
+    for (const name of this.regs) s += `${this.wb(name)}, `;
     return s;
   }
 
@@ -440,7 +470,7 @@ export class ExprGen {
   genIntTop(e: Expr): string | null {
     const i = this.genInt(e);
     if (i === null) return null;
-    return e.k === 'bin' || e.k === 'pre' ? `(a.numeric.digits >= 9 ? ${i} : NaN)` : i;
+    return e.k === 'bin' || e.k === 'pre' ? `(${this.digits9()} ? ${i} : NaN)` : i;
   }
 
   private genInt(e: Expr): string | null {
@@ -511,8 +541,9 @@ export class ExprGen {
     if (e.k !== 'bin' && e.k !== 'pre') return null;
     const p = this.genNum(e);
     if (p === null) return null;
-    const d = this.temp();
     // (the integer forms of subexpressions assume DIGITS >= 9: genIntTop)
+    if (this.numFixed) return { c: `(d9 && dg <= 15 ? ${p.c} : NaN)`, x: p.x };
+    const d = this.temp();
     return { c: `((${d} = a.numeric.digits) >= 9 && ${d} <= 15 ? ${p.c} : NaN)`, x: p.x };
   }
 
@@ -531,7 +562,7 @@ export class ExprGen {
         const c = this.temp();
         const x = this.temp();
         // (null: the value is the integer bKn)
-        return { c: `(${b}v === null ? (${x} = 0, ${b}n) : (${c} = r_pof(${b}v, a.numeric.digits), ${x} = ${this.konst(pairResult)}.e, ${c}))`, x };
+        return { c: `(${b}v === null ? (${x} = 0, ${b}n) : (${c} = r_pof(${b}v, ${this.digits()}), ${x} = ${this.konst(pairResult)}.e, ${c}))`, x };
       }
       case 'pre': {
         if (e.op === '\\') return null;
@@ -560,7 +591,7 @@ export class ExprGen {
 
   /** The pair of a string read at run time (NaN: not a number, unset, or longer than DIGITS). */
   private pairRead(s: string): Pair {
-    return this.pairOp(`r_pof(${s}, a.numeric.digits)`);
+    return this.pairOp(`r_pof(${s}, ${this.digits()})`);
   }
 
   /** The pair returned by a call of pair.ts, its exponent saved in a new local. */
@@ -580,7 +611,7 @@ export class ExprGen {
    */
   genDecTop(e: Expr): string | null {
     const d = this.genDec(e);
-    return d === null ? null : `(a.numeric.digits > 15 ? ${d} : undefined)`;
+    return d === null ? null : `(${this.numFixed ? 'd15' : 'a.numeric.digits > 15'} ? ${d} : undefined)`;
   }
 
   private genDec(e: Expr): string | null {
@@ -589,12 +620,12 @@ export class ExprGen {
         const d = parseNumber(e.v);
         if (d === undefined) return null;
         // (at most 16 digits: never longer than DIGITS here)
-        return d.c.length <= 16 ? this.konst(d) : `r_dof(${JSON.stringify(e.v)}, a.numeric.digits)`;
+        return d.c.length <= 16 ? this.konst(d) : `r_dof(${JSON.stringify(e.v)}, ${this.digits()})`;
       }
       case 'var': {
-        if (!this.regs.has(e.name)) return `r_dof(${this.box(e.name)}.v, a.numeric.digits)`;
+        if (!this.regs.has(e.name)) return `r_dof(${this.box(e.name)}.v, ${this.digits()})`;
         const b = this.box(e.name);
-        return `(${b}v === null ? r_dint(${b}n) : r_dof(${b}v, a.numeric.digits))`;
+        return `(${b}v === null ? r_dint(${b}n) : r_dof(${b}v, ${this.digits()}))`;
       }
       case 'pre': {
         if (e.op === '\\') return null;
@@ -646,7 +677,7 @@ export class ExprGen {
       // two plain integers with DIGITS-FUZZ >= 9 compare exactly (expression.ts fastCompare)
       const p = this.temp();
       const q = this.temp();
-      return `((a.numeric.digits - a.numeric.fuzz >= 9 && (${p} = ${li}) === ${p} && (${q} = ${ri}) === ${q}) ? ${p} ${js} ${q} : ${slow})`;
+      return `((${this.fuzz9()} && (${p} = ${li}) === ${p} && (${q} = ${ri}) === ${q}) ? ${p} ${js} ${q} : ${slow})`;
     }
     const sj = STRICT[op];
     if (sj !== undefined) {

@@ -53,6 +53,30 @@ export function int(b: Box): number {
   return n;
 }
 
+/**
+ * A register's locals (codegen-expr.ts: v null for an integer n not yet
+ * written as a string; k the string n was computed from) written back to
+ * its box, the box's ns/n cache included. Called where the code is cold
+ * (before a call, a CALL ON handler, HALT polling, the end of the region):
+ * one call in place of the same statements written out for every register
+ * at every such place, which V8 would otherwise have to compile.
+ */
+export function wb(b: Box, v: string | null | undefined, k: string | null | undefined, n: number): void {
+  if (v === null) {
+    b.v = b.ns = String(n);
+    b.n = n;
+    return;
+  }
+  b.v = v;
+  if (k === null) {
+    b.ns = undefined;
+    b.n = NaN;
+  } else {
+    b.ns = k;
+    b.n = n;
+  }
+}
+
 /** plainInt of a variable's value, NaN when it has none (a register's integer cache). */
 export function pint(v: string | undefined): number {
   return v === undefined ? NaN : plainInt(v);
@@ -302,15 +326,6 @@ export function stepVar(a: Activation, b: Box, name: string, by: string, byI: nu
   }
   if (next === undefined) next = arith('+', cur, by, a.numeric);
   b.v = next;
-}
-
-/** HALT polling as the clause loop does it (every 256 clauses; here every 256 iterations). */
-export function tick(a: Activation): void {
-  const r = ri(a);
-  if ((++r.clauseCount & 255) === 0 && r.host.pollHalt) {
-    r.pollHalt(a);
-    if (r.pending.length > 0) r.runPending(a);
-  }
 }
 
 /** Run the pending CALL ON handlers at the end of a clause. */

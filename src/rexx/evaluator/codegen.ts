@@ -307,7 +307,7 @@ class RegionGen {
       const t = x.temp();
       const p = x.temp();
       next +=
-        `if (${by}I === ${by}I && a.numeric.digits >= 9 && (${p} = ${cbInt}) === ${p} && (${t} = ${p} + ${by}I) < 1e9 && ${t} > -1e9) { ${x.setInt(ctrl, t)} }\n` +
+        `if (${by}I === ${by}I && ${x.digits9()} && (${p} = ${cbInt}) === ${p} && (${t} = ${p} + ${by}I) < 1e9 && ${t} > -1e9) { ${x.setInt(ctrl, t)} }\n` +
         `else ${viaBox(`r_stepVar(a, ${cb}, ${JSON.stringify(ctrl)}, ${by}, ${by}I);\n`)}`;
     }
     // the tests at the top of each iteration: TO, FOR/count, WHILE (interpreter.ts loopContinues)
@@ -315,7 +315,7 @@ class RegionGen {
     if (to) {
       const p = x.temp();
       tests +=
-        `if (${to}I === ${to}I && a.numeric.digits - a.numeric.fuzz >= 9 && (${p} = ${cbInt}) === ${p}) { if (${by}N ? ${p} < ${to}I : ${p} > ${to}I) break ${label}; }\n` +
+        `if (${to}I === ${to}I && ${x.fuzz9()} && (${p} = ${cbInt}) === ${p}) { if (${by}N ? ${p} < ${to}I : ${p} > ${to}I) break ${label}; }\n` +
         `else ${viaBox(`if (r_toDone(a, ${cb}, ${JSON.stringify(ctrl)}, ${to}, ${to}I, ${by}N)) break ${label};\n`)}`;
     }
     if (hasFor) tests += `if (${left} === 0) break ${label};\n${left}--;\n`;
@@ -338,22 +338,26 @@ class RegionGen {
    * handler may run.
    */
   private tick(): string {
-    if (this.x.regs.size === 0) return 'r_tick(a);\n';
-    // (live: the registers hold the values; while a handler runs, the boxes do)
-    return `if ((++I.clauseCount & 255) === 0 && I.host.pollHalt) {\n${this.x.flush()}live = false;\nr_pollNow(a);\n${this.x.load()}live = true;\n}\n`;
+    // (halt: whether the host polls at all, read once when the region starts
+    // (a host's pollHalt is a method of its class): a read of I.host.pollHalt
+    // first made after V8 has optimized the loop, at the 256th iteration,
+    // would throw the optimized code away)
+    return `if ((++I.clauseCount & 255) === 0 && halt) {\n${this.x.outsideStmt('r_pollNow(a);\n')}}\n`;
   }
 
   /** The source of the function that makes the region function. */
   source(root: Extract<Node, { k: 'do' }>): string {
-    const code = this.loop(root);
     const x = this.x;
+    x.numFixed = this.clauses.slice(root.idx, root.endIdx + 1).every((c) => c.k !== 'numeric' && c.k !== 'interpret');
+    const code = this.loop(root);
     let s = RUNTIME_NAMES.map((k) => `const r_${k} = R.${k};\n`).join('');
     s += x.consts.map((_, i) => `const k${i} = K[${i}];\n`).join('');
     s += 'return function region(a) {\n';
     for (const [name, b] of x.boxes) s += `const ${b} = a.pool.box(${JSON.stringify(name)});\n`;
     for (const [name, st] of x.stems) s += `const ${st} = a.pool.stem(${JSON.stringify(name)});\n`;
     s += x.declare();
-    s += `const I = a.interp;\nlet pc = ${root.idx}, t = "", u = "", cond = false, live = true, w = undefined`;
+    if (x.numFixed) s += 'const dg = a.numeric.digits, d9 = dg >= 9, f9 = dg - a.numeric.fuzz >= 9, d15 = dg > 15;\n';
+    s += `const I = a.interp;\nconst halt = !!I.host.pollHalt;\nlet pc = ${root.idx}, t = "", u = "", cond = false, live = true, w = undefined`;
     for (let i = 0; i < x.nSites; i++) s += `, v${i} = []`;
     for (let i = 0; i < x.maxTemp; i++) s += `, n${i} = 0`;
     s += ';\na.procedureAllowed = false;\n';

@@ -302,12 +302,7 @@ function build(e: Expr): Compiled {
       // an internal routine's label is looked up once per program (label-site.ts)
       const bif = bifCallSite(name, quoted);
       const label = quoted ? undefined : new LabelSite(name);
-      return (a) => {
-        const vals: (string | undefined)[] = new Array(args.length);
-        for (let i = 0; i < args.length; i++) {
-          const f = args[i];
-          vals[i] = f ? f(a) : undefined;
-        }
+      const invoke = (a: Activation, vals: (string | undefined)[]): string => {
         if (bif !== undefined) {
           const v = bif(a, vals);
           if (v !== undefined) return v;
@@ -317,6 +312,20 @@ function build(e: Expr): Compiled {
           if (idx >= 0) return rt(a).callLabel(a, label.program, idx, name, vals);
         }
         return rt(a).callFunction(a, name, quoted, vals);
+      };
+      // one or two arguments, none omitted (fib(n - 1), ack(m, n)): the
+      // values in an array literal (packed, no loop over the closures)
+      const f0 = args[0];
+      const f1 = args[1];
+      if (args.length === 1 && f0) return (a) => invoke(a, [f0(a)]);
+      if (args.length === 2 && f0 && f1) return (a) => invoke(a, [f0(a), f1(a)]);
+      return (a) => {
+        const vals: (string | undefined)[] = new Array(args.length);
+        for (let i = 0; i < args.length; i++) {
+          const f = args[i];
+          vals[i] = f ? f(a) : undefined;
+        }
+        return invoke(a, vals);
       };
     }
     case 'bin': {

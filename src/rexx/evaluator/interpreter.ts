@@ -28,6 +28,8 @@ import { Tracer, parseTraceSetting } from './trace.js';
 import { symbolNameExpr } from '../parser/symbols.js';
 import { compileRegion, codegenOptions } from './codegen.js';
 import { callOptions } from './call-options.js';
+import { argNames, setArgNames } from './arg-names.js';
+import { exposePlan, ExposePlan, EXPOSE_IN_ORDER, EXPOSE_INDIRECT } from './expose-plan.js';
 import { LabelSite } from './label-site.js';
 
 /** Deepest nesting of calls before Error 11 (the JS stack must hold it too). */
@@ -255,8 +257,10 @@ export class Interpreter implements Runtime {
     const expose = c.expose;
     if (expose === null) act.pool = new VarPool();
     else {
-      for (let i = 0; i < expose.length; i++) if (expose[i]!.k !== 'ref') return;
-      this.expose(act, expose);
+      const plan = exposePlan(expose);
+      if (plan === EXPOSE_INDIRECT) return;
+      if (plan === EXPOSE_IN_ORDER) this.expose(act, expose);
+      else act.pool = plan.pool(act.pool);
     }
     this.clauseCount = n + 2;
     act.pc = idx + 2;
@@ -774,11 +778,13 @@ export class Interpreter implements Runtime {
           // does it, untraced targets set without going through assign()
           const tpls = c.tpl.map(compileTemplate);
           const convert = c.upper ? upperAscii : c.lower ? (x: string) => x.toLowerCase() : null;
+          const names = argNames(c.tpl);
           return (a) => {
             let r: Activation = a;
             while (r.kind === 'interpret' && r.parent) r = r.parent;
             const t = a.trace;
-            parseArgs(a, r.args, tpls, convert, (a.interp as Interpreter).assignFn, t !== 'R' && t !== 'I');
+            if (names !== null && t !== 'R' && t !== 'I') setArgNames(a, r.args, names, convert);
+            else parseArgs(a, r.args, tpls, convert, (a.interp as Interpreter).assignFn, t !== 'R' && t !== 'I');
             a.pc++;
             a.procedureAllowed = false;
           };
@@ -1115,7 +1121,11 @@ export class Interpreter implements Runtime {
   private procedure(a: Activation, expose: DropItem[] | null): void {
     if (!a.procedureAllowed) throw rexxError(17, 1);
     if (expose === null) a.pool = new VarPool();
-    else this.expose(a, expose);
+    else {
+      const plan = exposePlan(expose);
+      if (plan instanceof ExposePlan) a.pool = plan.pool(a.pool);
+      else this.expose(a, expose);
+    }
   }
 
   /**

@@ -16,8 +16,9 @@
  * targets are placeholders, and the constant positions are written into the
  * code. A simple-variable target is stored straight into its box: the boxes
  * are looked up once per variable pool (the parser keeps the pool it last
- * ran in, as expression.ts's assigners do; a pool never replaces a box once
- * made, variables.ts), which spares a call per target; a compound or stem
+ * ran in once that pool has settled, as expression.ts's assigners do; a
+ * pool never replaces a box once made, variables.ts), which spares a call
+ * per target in the main program's pool; a compound or stem
  * target goes through its compiled assigner, at a monomorphic call site.
  * (A box looked up before its variable is set, say when a positional
  * pattern raises an error first, holds no value: the variable is unset, as
@@ -142,13 +143,20 @@ export function parseCode(items: Item[], em: ParseEmitter): string {
 export function generateParser(items: Item[], positionValue: (a: Activation, e: Compiled) => number): DirectParser {
   const names: string[] = [];
   const values: unknown[] = [];
-  // the boxes of the simple targets, in the pool P (resolved when the pool changes)
+  // the boxes of the simple targets (locals b<k>), looked up in each new pool;
+  // remembered (B<k>, in the pool P) only for a pool that has settled
+  // (VarPool.settled): storing every short procedure call's pool into this
+  // long-lived closure would cost a write barrier per call
   const boxes: string[] = [];
   const lookups: string[] = [];
+  const remembered: string[] = [];
+  const stores: string[] = [];
   items.forEach((item, k) => {
     if (item.ref !== null && item.kind === 0 && item.ref.k === 'var') {
       boxes.push(`B${k} = null`);
-      lookups.push(`B${k} = vp.box(${JSON.stringify(item.ref.name)});`);
+      lookups.push(`b${k} = vp.box(${JSON.stringify(item.ref.name)});`);
+      remembered.push(`b${k} = B${k};`);
+      stores.push(`B${k} = b${k};`);
     } else if (item.set !== null) {
       names.push(`S${k}`);
       values.push(item.set);
@@ -159,7 +167,7 @@ export function generateParser(items: Item[], positionValue: (a: Activation, e: 
     }
   });
   const em: ParseEmitter = {
-    assign: (t, v) => (items[t]!.ref!.k === 'var' ? `B${t}.v = ${v};\n` : `S${t}(a, ${v});\n`),
+    assign: (t, v) => (items[t]!.ref!.k === 'var' ? `b${t}.v = ${v};\n` : `S${t}(a, ${v});\n`),
     pattern: (k) => `E${k}(a)`,
     position: (k) => `pv(a, E${k})`,
   };
@@ -168,7 +176,11 @@ export function generateParser(items: Item[], positionValue: (a: Activation, e: 
     "'use strict';\n" +
     (boxes.length > 0 ? `let P = null, ${boxes.join(', ')};\n` : '') +
     'return function parse(a, qs) {\n' +
-    (boxes.length > 0 ? `const vp = a.pool;\nif (vp !== P) { ${lookups.join(' ')} P = vp; }\n` : '') +
+    (boxes.length > 0
+      ? `const vp = a.pool;\nlet ${boxes.map((b) => 'b' + b.slice(1)).join(', ')};\n` +
+        `if (vp === P) { ${remembered.join(' ')} }\n` +
+        `else { ${lookups.join(' ')} if (vp.settled()) { ${stores.join(' ')} P = vp; } }\n`
+      : '') +
     body +
     '};\n';
   const make = new Function(...names, 'pv', src) as (...args: unknown[]) => DirectParser;

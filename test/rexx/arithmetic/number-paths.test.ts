@@ -8,20 +8,10 @@ import { divide, integerDivide } from '../../../src/rexx/arithmetic/ops.js';
 import type { Decimal } from '../../../src/rexx/arithmetic/number.js';
 import { bigDigitCount, roundAtPosition, roundBig, roundBigAt, roundDigits, stripTrailingZeros, truncAtPosition, truncDigits, pow10 } from '../../../src/rexx/arithmetic/round.js';
 import { adjustedExponent, ZERO } from '../../../src/rexx/arithmetic/number.js';
+import { divideRef, value } from './references.js';
 
-/** A Decimal's value fields (without its BigInt cache `b`). */
-const value = (d: Decimal) => ({ neg: d.neg, c: d.c, e: d.e });
 const values = (r: { quotient: Decimal; remainder: Decimal } | undefined) =>
   r && { quotient: value(r.quotient), remainder: value(r.remainder) };
-
-function divideRef(a: Decimal, b: Decimal, digits: number): Decimal {
-  if (a.c === '0') return ZERO;
-  const ta = truncDigits(a, digits + 1);
-  const tb = truncDigits(b, digits + 1);
-  const k = Math.max(0, digits + 2 + tb.c.length - ta.c.length);
-  const q = (BigInt(ta.c) * pow10(k)) / BigInt(tb.c);
-  return stripTrailingZeros(roundDigits({ neg: ta.neg !== tb.neg, c: q.toString(), e: ta.e - tb.e - k }, digits));
-}
 
 function integerDivideRef(a: Decimal, b: Decimal, digits: number): { quotient: Decimal; remainder: Decimal } | undefined {
   if (a.c === '0') return { quotient: ZERO, remainder: ZERO };
