@@ -374,6 +374,12 @@ export function pairString(v: number, e: number, n: Readonly<NumericSettings>): 
     const ip = Math.floor(m / p);
     const body = ip + '.' + String(m - ip * p + p).slice(1);
     s = neg ? '-' + body : body;
+  } else if (n.form === 'SCIENTIFIC' && adj !== 0 && (adj >= digits || e < -2 * digits || adj < -digits)) {
+    // exponential with one digit before the point, as layout.ts writes it
+    // (the same tests as needsExponential; it reads back), with no Decimal made
+    const c = String(m);
+    const body = c.length === 1 ? c : c[0] + '.' + c.slice(1);
+    s = (neg ? '-' : '') + body + (adj > 0 ? 'E+' + adj : 'E-' + -adj);
   } else {
     const d = decimal(neg, String(m), e, undefined, m);
     s = layout(d, n);
@@ -389,7 +395,8 @@ export function pairString(v: number, e: number, n: Readonly<NumericSettings>): 
 
 /** The last strings pairString wrote, with their pairs (a ring; pairOf looks here first). */
 const WRITTEN = 4;
-const writtenS: string[] = new Array<string>(WRITTEN).fill('');
+// (empty: undefined, which no operand string equals; '' would read as the pair 0)
+const writtenS: (string | undefined)[] = new Array<string | undefined>(WRITTEN).fill(undefined);
 const writtenV: number[] = new Array<number>(WRITTEN).fill(0);
 const writtenE: number[] = new Array<number>(WRITTEN).fill(0);
 let writtenNext = 0;

@@ -12,8 +12,8 @@
  * (test/rexx/arithmetic/small.test.ts) compare it with arithExact.
  */
 import type { NumericSettings } from './settings.js';
-import { decimal, parseNumber, rememberNumber, smallCoefficient, type Decimal } from './number.js';
-import { pairAdd, pairDiv, pairIntDiv, pairMul, pairResult, pairRounded, pairString } from './pair.js';
+import { parseNumber, smallCoefficient, type Decimal } from './number.js';
+import { pairAdd, pairDiv, pairIntDiv, pairMul, pairOf, pairResult, pairRounded, pairString } from './pair.js';
 
 /** Longest coefficient taken: 15 digits (below 10**15 < 2**53). */
 const MAX_LEN = 15;
@@ -26,19 +26,16 @@ function operand(d: Decimal, lim: number): number {
 }
 
 /**
- * The string of the pair (v, pairResult.e) a pair.ts operation returned,
- * remembered as a number (number.ts rememberNumber: it reads back as the
- * pair) since results come back as operands; undefined for NaN.
+ * The string of the pair (v, pairResult.e) a pair.ts operation returned;
+ * undefined for NaN. Not put in number.ts's parse memo (remembering it
+ * flattens the new string and makes a Decimal, a third of the cost of an
+ * addition): a result that comes back as an operand of + - * / is read from
+ * pair.ts's ring of strings just written (pairOf, in smallArith and in the
+ * compiled regions), and any other use parses it once and memoizes it then.
  */
 function written(v: number, n: Readonly<NumericSettings>): string | undefined {
   if (v !== v) return undefined;
-  const e = pairResult.e;
-  const s = pairString(v, e, n);
-  if (v !== 0) {
-    const m = v < 0 ? -v : v;
-    rememberNumber(s, decimal(v < 0, String(m), e, undefined, m));
-  }
-  return s;
+  return pairString(v, pairResult.e, n);
 }
 
 export function smallArith(
@@ -49,18 +46,20 @@ export function smallArith(
 ): string | undefined {
   const digits = n.digits;
   if (digits > MAX_LEN) return undefined;
-  const x = parseNumber(a);
-  if (x === undefined) return undefined;
-  const y = parseNumber(b);
-  if (y === undefined) return undefined;
-  // no operand truncated to DIGITS+1 digits
+  // no operand truncated to DIGITS+1 digits; pairOf reads a result written
+  // just before (`sum = sum + x`) from pair.ts's ring, with no parse or memo
+  // look-up; NaN (not a number, or too long): the exact path decides
   const lim = digits < MAX_LEN ? digits + 1 : MAX_LEN;
-  const xv = operand(x, lim);
-  const yv = operand(y, lim);
+  const xv = pairOf(a, lim);
+  if (xv !== xv) return undefined;
+  const xe = pairResult.e;
+  const yv = pairOf(b, lim);
+  if (yv !== yv) return undefined;
+  const ye = pairResult.e;
   let r: number;
-  if (op === '*') r = pairMul(xv, x.e, yv, y.e, n);
-  else if (op === '/') r = pairDiv(xv, x.e, yv, y.e, n);
-  else r = pairAdd(xv, x.e, yv, y.e, op === '-', n);
+  if (op === '*') r = pairMul(xv, xe, yv, ye, n);
+  else if (op === '/') r = pairDiv(xv, xe, yv, ye, n);
+  else r = pairAdd(xv, xe, yv, ye, op === '-', n);
   return written(r, n);
 }
 

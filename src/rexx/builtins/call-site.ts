@@ -16,7 +16,7 @@ import type { Activation } from '../evaluator/activation.js';
 import type { Program } from '../ast.js';
 import type { BifContext, BifSpec, DirectArg, DirectFn, DirectIntFn } from './types.js';
 import { argText, checkCount } from './args.js';
-import { generation, lookupBuiltin, registryGeneration } from './registry.js';
+import { lookupBuiltin, registryGeneration, tableVersion } from './registry.js';
 
 /** What the call site needs from the interpreter running the activation. */
 interface BifContextSource {
@@ -32,9 +32,9 @@ export type BifCallSite = (a: Activation, args: (string | undefined)[]) => strin
  * for the last such program.
  */
 class LabelGuard {
-  /** the program last searched, and whether the name is a label there (read by DirectBifSite.ok) */
-  lastProgram: Program | undefined = undefined;
-  shadowed = false;
+  /** the program last searched, and whether the name is a label there */
+  private lastProgram: Program | undefined = undefined;
+  private shadowed = false;
 
   constructor(private readonly name: string) {}
 
@@ -91,29 +91,55 @@ export function bifCallSite(name: string, quoted: boolean): BifCallSite | undefi
 /**
  * A compiled call site of a BIF called with its arguments one by one
  * (types.ts DirectBif; codegen-bif.ts writes the call): the generated code
- * asks ok(a) and calls the BIF's direct function itself. The argument count
- * was checked when the call was compiled (it depends only on which arguments
- * are written), and such a BIF neither runs REXX code nor changes a.line.
- * When ok(a) is false, args() makes the argument array of the general path.
+ * asks entry(a) once when the region starts and compares what it answered
+ * with tableVersion.n at each call, and calls the BIF's direct function
+ * itself while they are equal. The argument count was checked when the call
+ * was compiled (it depends only on which arguments are written), and such a
+ * BIF neither runs REXX code nor changes a.line. Otherwise args() makes the
+ * argument array of the general path.
+ *
+ * Whether a label shadows the name is settled once per region run: the
+ * labels searched are those of the program of the activation the region
+ * runs in (or of the one an INTERPRET string runs in), a program's labels
+ * are fixed when it is parsed (parser/program.ts), and the activation does
+ * not change while the region runs. The BIF table can change at any call out
+ * of the region (registerBuiltin from an external routine, a command
+ * handler ...): hence the comparison at each call.
  */
 export class DirectBifSite {
-  private readonly gen = registryGeneration();
   private readonly labels: LabelGuard | undefined;
+  /** the BIF table's generation when `same` was last settled */
+  private checked: number;
+  /** whether the name is still the BIF the call was compiled for */
+  private same = true;
 
-  constructor(name: string, quoted: boolean) {
+  constructor(
+    private readonly name: string,
+    quoted: boolean,
+    /** the table entry the call was compiled for */
+    private readonly spec: BifSpec,
+  ) {
     this.labels = quoted ? undefined : new LabelGuard(name);
+    this.checked = tableVersion.n;
   }
 
   /**
-   * Whether the call reaches the BIF the site was compiled for: no label
-   * shadows it, the BIF table has not changed. (Written to make no call in
-   * the common case: before V8 optimizes the region, each call costs.)
+   * At region entry: the generation of the BIF table the call is good for
+   * (the present one, while the table stays at it), or -1 (never
+   * tableVersion.n) when the call must take the general path for the whole
+   * run: a label shadows the name, or the name is now another BIF. (A table
+   * changed for other names leaves the call as it was: the site looks the
+   * name up again.)
    */
-  ok(a: Activation): boolean {
-    if (this.gen !== generation) return false;
+  entry(a: Activation): number {
+    const n = tableVersion.n;
+    if (this.checked !== n) {
+      this.same = lookupBuiltin(this.name) === this.spec;
+      this.checked = n;
+    }
+    if (!this.same) return -1;
     const labels = this.labels;
-    if (labels === undefined) return true;
-    return a.kind !== 'interpret' && a.program === labels.lastProgram ? !labels.shadowed : !labels.shadowedIn(a);
+    return labels !== undefined && labels.shadowedIn(a) ? -1 : n;
   }
 
   /** The arguments as the general path takes them (a number stands for its string). */

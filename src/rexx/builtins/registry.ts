@@ -24,8 +24,13 @@ import { streamBifs } from './stream.js';
 import { vmBifs } from './vm.js';
 
 const TABLE = new Map<string, BifSpec>();
-/** registryGeneration(), as a binding the hottest callers read without a call (call-site.ts) */
-export let generation = 0;
+/**
+ * registryGeneration(), as an object the hottest callers read without a
+ * call: call-site.ts, and the compiled regions, which compare its `n` with
+ * the generation they were made with at each direct BIF call
+ * (codegen-bif.ts).
+ */
+export const tableVersion = { n: 0 };
 
 for (const family of [stringBifs, wordBifs, conversionBifs, bitBifs, arithmeticBifs, datetimeBifs, infoBifs, streamBifs, vmBifs]) {
   for (const spec of family) TABLE.set(spec.name, spec);
@@ -42,11 +47,11 @@ export function callBuiltin(spec: BifSpec, args: (string | undefined)[], ctx: Bi
 
 export function registerBuiltin(spec: BifSpec): void {
   TABLE.set(spec.name.toUpperCase(), spec);
-  generation++;
+  tableVersion.n++;
 }
 
 export function registryGeneration(): number {
-  return generation;
+  return tableVersion.n;
 }
 
 export function builtinNames(): string[] {

@@ -7,7 +7,10 @@
  * reaches that BIF (no internal label shadows it, the BIF table has not
  * changed); if so the BIF's function is called with the temporaries, else
  * the general path (expression.ts 'call', with the variables kept in locals
- * written back around it) gets the same values as an array.
+ * written back around it) gets the same values as an array. The site is
+ * asked once, when the region starts (guardDecls); each call then only
+ * compares the BIF table's generation with the one its answer holds
+ * (guard).
  *
  * What the general path checks per call and is settled here once:
  *  - the argument count (40.3, 40.4, 40.5 for a missing required argument):
@@ -33,11 +36,45 @@
  */
 import type { Expr } from '../ast.js';
 import type { ExprGen } from './codegen-expr.js';
-import { lookupBuiltin } from '../builtins/registry.js';
+import type { BifSpec } from '../builtins/types.js';
+import { lookupBuiltin, tableVersion } from '../builtins/registry.js';
 import { DirectBifSite, quietCall, quietInt } from '../builtins/call-site.js';
 import { plainDigits } from '../builtins/args.js';
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
+
+/** A region's direct BIF sites, one per name as written (quoted or not): its constant and its local. */
+interface Guard {
+  site: string;
+  local: string;
+}
+
+/** The guards of each region being generated (by its ExprGen). */
+const GUARDS = new WeakMap<ExprGen, Map<string, Guard>>();
+
+function guardOf(g: ExprGen, e: CallExpr, spec: BifSpec): Guard {
+  let m = GUARDS.get(g);
+  if (m === undefined) GUARDS.set(g, (m = new Map()));
+  const key = `${e.quoted ? "'" : ''}${e.name}`;
+  let r = m.get(key);
+  if (r === undefined) m.set(key, (r = { site: g.konst(new DirectBifSite(e.name, e.quoted, spec)), local: `ok${m.size}` }));
+  return r;
+}
+
+/** Whether the call reaches its BIF now: the generation its local holds is the table's (a JavaScript boolean). */
+function guard(g: ExprGen, r: Guard): string {
+  return `${g.konst(tableVersion)}.n === ${r.local}`;
+}
+
+/**
+ * The declarations of the guards' locals, for the start of the region
+ * function (codegen.ts source), once the region's code is made.
+ */
+export function guardDecls(g: ExprGen): string {
+  let s = '';
+  for (const r of GUARDS.get(g)?.values() ?? []) s += `const ${r.local} = ${r.site}.entry(a);\n`;
+  return s;
+}
 
 /** Whether checkCount passes for these written arguments (omitted: null), whatever their values. */
 export function countAlwaysOk(args: readonly (Expr | null | undefined)[], min: number, max: number): boolean {
@@ -51,7 +88,7 @@ export function genDirectBif(g: ExprGen, e: CallExpr): string | null {
   const spec = lookupBuiltin(e.name);
   const d = spec?.direct;
   if (spec === undefined || d === undefined || !countAlwaysOk(e.args, spec.min, spec.max)) return null;
-  const site = g.konst(new DirectBifSite(e.name, e.quoted));
+  const r = guardOf(g, e, spec);
   const temps = e.args.map(() => g.temp());
   let sets = '';
   e.args.forEach((x, i) => {
@@ -59,8 +96,8 @@ export function genDirectBif(g: ExprGen, e: CallExpr): string | null {
     sets += `${temps[i]} = ${v}, `;
   });
   const list = temps.join(', ');
-  const general = g.outside(`r_fn(a, ${JSON.stringify(e.name)}, ${e.quoted}, ${site}.args(${list}))`);
-  return `(${sets}${site}.ok(a) ? ${g.konst(d.fn)}(a${list === '' ? '' : ', '}${list}) : ${general})`;
+  const general = g.outside(`r_fn(a, ${JSON.stringify(e.name)}, ${e.quoted}, ${r.site}.args(${list}))`);
+  return `(${sets}${guard(g, r)} ? ${g.konst(d.fn)}(a${list === '' ? '' : ', '}${list}) : ${general})`;
 }
 
 /**
@@ -127,9 +164,8 @@ function quietForm(g: ExprGen, e: CallExpr, head: string, failed: string): strin
     tests += `${t} === undefined || `;
     list.push(t);
   }
-  const site = g.konst(new DirectBifSite(e.name, e.quoted));
   const args = list.map((x) => `, ${x}`).join('');
-  return `(${sets}${tests}!${site}.ok(a) ? ${failed} : ${head}${args}))`;
+  return `(${sets}${tests}!(${guard(g, guardOf(g, e, spec))}) ? ${failed} : ${head}${args}))`;
 }
 
 /**

@@ -308,6 +308,7 @@ export class ExprGen {
 
   private compRead(stem: string, tail: TailPart[]): string {
     const s = this.stem(stem);
+    if (this.isCell(stem, tail)) return `r_cbget(a, ${s}, cb, ${JSON.stringify(stem)}, ${this.tail(tail)})`;
     const p0 = tail[0]!;
     if (tail.length === 1 && 'v' in p0) {
       const n = p0.v;
@@ -327,6 +328,7 @@ export class ExprGen {
    */
   private compInt(stem: string, tail: TailPart[]): string {
     const s = this.stem(stem);
+    if (this.isCell(stem, tail)) return `r_cbint(${s}, cb)`;
     const p0 = tail[0]!;
     if (tail.length === 1 && 'v' in p0) {
       const n = p0.v;
@@ -337,6 +339,45 @@ export class ExprGen {
       return `r_cint1(${s}, ${this.box(n)}, ${JSON.stringify(n)})`;
     }
     return `r_cint(${s}, ${this.tail(tail)})`;
+  }
+
+  /** The compound variable whose tail's box is in local cb (assignComp), null when none. */
+  private cell: { stem: string; tail: TailPart[] } | null = null;
+
+  private isCell(stem: string, tail: TailPart[]): boolean {
+    const c = this.cell;
+    return c !== null && c.stem === stem && sameTail(c.tail, tail);
+  }
+
+  /**
+   * Assignment `stem.tail = e` where e reads stem.tail itself
+   * (`tot.d = tot.d + sal`): the tail's box (codegen-runtime.ts ccell; the
+   * plain path when it declines) is looked up once, before e,
+   * and read and written through local cb (codegen-runtime.ts cbget), an
+   * integer result kept in its integer cache. Only when e calls nothing
+   * (not even a BIF): then evaluating e runs no REXX code that could change
+   * the tail's variables or the stem (NOVALUE either returns the name or
+   * leaves the clause), so looking the tail up first finds the box the
+   * assignment after e would find. Null when e does not have that shape.
+   */
+  assignComp(stem: string, tail: TailPart[], e: Expr): string | null {
+    if (hasCall(e) || !readsComp(e, stem, tail)) return null;
+    const st = this.stem(stem);
+    const p0 = tail[0]!;
+    // (a tail variable holding an integer not yet written as a string names an element: ccell would decline it)
+    const reg = tail.length === 1 && 'v' in p0 && this.regs.has(p0.v) ? `${this.box(p0.v)}v !== null && ` : '';
+    let s = `if (${reg}(cb = r_ccell(${st}, ${this.tail(tail)})) !== null) {\n`;
+    this.cell = { stem, tail };
+    try {
+      const ni = e.k === 'bin' && e.op !== '**' ? this.genIntTop(e) : null;
+      if (ni !== null && e.k === 'bin') {
+        const t = this.temp();
+        s += `if ((${t} = ${ni}) === ${t}) r_cbsetI(cb, ${t});\nelse r_cbset(cb, ${this.genArith(e)});\n`;
+      } else s += `r_cbset(cb, ${this.genStr(e)});\n`;
+    } finally {
+      this.cell = null;
+    }
+    return `${s}} else {\n${this.setComp(stem, tail, this.genStr(e))}}\n`;
   }
 
   /** Assignment of JavaScript string `v` to compound stem.name (one simple symbol as the tail). */
@@ -698,6 +739,32 @@ function operators(e: Expr): number {
   if (e.k === 'bin') return (OP_CALLS[e.op] !== undefined ? 1 : 0) + operators(e.l) + operators(e.r);
   if (e.k === 'pre') return (e.op !== '\\' ? 1 : 0) + operators(e.e);
   return 0;
+}
+
+/** Whether two tails are written with the same parts (so name the same compound while their symbols keep their values). */
+function sameTail(x: TailPart[], y: TailPart[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if ('c' in p ? !('c' in q) || p.c !== q.c : !('v' in q) || p.v !== q.v) return false;
+  }
+  return true;
+}
+
+/** Whether e reads compound variable stem.tail (the same symbols, so the same tail while nothing changes them). */
+function readsComp(e: Expr, stem: string, tail: TailPart[]): boolean {
+  switch (e.k) {
+    case 'comp':
+      return e.stem === stem && sameTail(e.tail, tail);
+    case 'bin':
+    case 'concat':
+      return readsComp(e.l, stem, tail) || readsComp(e.r, stem, tail);
+    case 'pre':
+      return readsComp(e.e, stem, tail);
+    default:
+      return false;
+  }
 }
 
 /** Whether an expression calls a function (so a clause with it may raise NOTREADY, change a.line...). */

@@ -42,6 +42,7 @@ import { LoopTransfer } from './signals.js';
 import { loopFrame, resume } from './codegen-resume.js';
 import { genConcat } from './codegen-concat.js';
 import { procedureReach } from './procedure-reach.js';
+import { guardDecls } from './codegen-bif.js';
 
 export type RegionFn = (a: Activation) => { value: string | undefined } | undefined;
 
@@ -147,7 +148,7 @@ class RegionGen {
           } else s += (e.k === 'var' ? x.copyVar(ref.name, e.name) : null) ?? x.setStr(ref.name, genConcat(x, e));
         } else if (ref.k === 'stem') {
           s += `${x.stem(ref.name)}.assignAll(${x.genStr(c.e)});\n`;
-        } else s += x.setComp(ref.stem, ref.tail, x.genStr(c.e));
+        } else s += x.assignComp(ref.stem, ref.tail, c.e) ?? x.setComp(ref.stem, ref.tail, x.genStr(c.e));
         return s + (hasCall(c.e) ? x.pend() : '');
       }
       case 'say':
@@ -356,8 +357,9 @@ class RegionGen {
     for (const [name, b] of x.boxes) s += `const ${b} = a.pool.box(${JSON.stringify(name)});\n`;
     for (const [name, st] of x.stems) s += `const ${st} = a.pool.stem(${JSON.stringify(name)});\n`;
     s += x.declare();
+    s += guardDecls(x);
     if (x.numFixed) s += 'const dg = a.numeric.digits, d9 = dg >= 9, f9 = dg - a.numeric.fuzz >= 9, d15 = dg > 15;\n';
-    s += `const I = a.interp;\nconst halt = !!I.host.pollHalt;\nlet pc = ${root.idx}, t = "", u = "", cond = false, live = true, w = undefined`;
+    s += `const I = a.interp;\nconst halt = !!I.host.pollHalt;\nlet pc = ${root.idx}, t = "", u = "", cond = false, live = true, w = undefined, cb = null`;
     for (let i = 0; i < x.nSites; i++) s += `, v${i} = []`;
     for (let i = 0; i < x.maxTemp; i++) s += `, n${i} = 0`;
     s += ';\na.procedureAllowed = false;\n';
