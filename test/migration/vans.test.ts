@@ -24,6 +24,20 @@ async function until(ok: () => boolean): Promise<void> {
   }
 }
 
+/**
+ * Start a van move of LNXA5VM that stalls after pass 1 (a planned 'hold'
+ * fault, which the caller clears) and wait until pages are in flight; returns
+ * where the operator's output of the move starts.
+ */
+async function startHeldMove(): Promise<number> {
+  plannedFaults.set('LNXA5VM', { step: 'pass', pass: 1, kind: 'hold' });
+  const from = op.output.length;
+  await op.type('SMSG MVVAN1 MIGRATE LNXA5VM MVVAN2');
+  await op.waitFor(/MIGRATE LNXA5VM accepted/, 60_000);
+  await until(() => (relocations.get('LNXA5VM')?.pagesSent ?? 0) > 0);
+  return from;
+}
+
 beforeAll(async () => {
   tc = await startCluster();
   op = tc.console();
@@ -69,12 +83,8 @@ describe('moving vans', () => {
     expect(where('LNXA5VM')).toEqual(['VMSYS1']);
     const vmsys2 = tc.cluster.systems.get('VMSYS2')!;
     // pass 1 stalls once its pages are sent, until a message reaches the van: in flight for sure
-    plannedFaults.set('LNXA5VM', { step: 'pass', pass: 1, kind: 'hold' });
     try {
-      const from = op.output.length;
-      await op.type('SMSG MVVAN1 MIGRATE LNXA5VM MVVAN2');
-      await op.waitFor(/MIGRATE LNXA5VM accepted/, 60_000);
-      await until(() => (relocations.get('LNXA5VM')?.pagesSent ?? 0) > 0);
+      const from = await startHeldMove();
       expect(incomingOf(vmsys2).has('LNXA5VM')).toBe(true); // the destination's partial copy
       await op.type('SMSG MVVAN1 CANCEL LNXA5VM');
       await op.waitFor(/MIGRATE LNXA5VM (complete|failed)/, 60_000);
@@ -99,12 +109,8 @@ describe('moving vans', () => {
   });
 
   it('VMRELOCATE CANCEL stops a move the van drives, too', async () => {
-    plannedFaults.set('LNXA5VM', { step: 'pass', pass: 1, kind: 'hold' });
     try {
-      const from = op.output.length;
-      await op.type('SMSG MVVAN1 MIGRATE LNXA5VM MVVAN2');
-      await op.waitFor(/MIGRATE LNXA5VM accepted/, 60_000);
-      await until(() => (relocations.get('LNXA5VM')?.pagesSent ?? 0) > 0);
+      const from = await startHeldMove();
       await op.type('#CP VMRELOCATE CANCEL LNXA5VM');
       await op.waitFor(/MIGRATE LNXA5VM (complete|failed)/, 60_000);
       const t = op.output.slice(from).join('\n');
