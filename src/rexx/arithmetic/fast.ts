@@ -12,28 +12,16 @@
  * exact path is checked by property tests (test/rexx/arithmetic/fast.test.ts).
  */
 import type { ArithOp } from './decimal.js';
-import { smallInt } from './number.js';
+import { P10 } from './pair.js';
 
 const LIMIT = Number.MAX_SAFE_INTEGER;
 
-/** BOUND[d] = 10**d for d < 16 (a table: `10 ** d` is a slow call to Math.pow in V8). */
-const BOUND: readonly number[] = Array.from({ length: 16 }, (_, d) => 10 ** d);
-
 /** 10**digits, or Infinity when that is beyond every value reached here. */
 function bound(digits: number): number {
-  return digits >= 16 ? Infinity : BOUND[digits]!;
+  return digits >= 16 ? Infinity : P10[digits]!; // a table: `10 ** d` is a slow Math.pow call
 }
 
-export function fastArith(op: ArithOp, a: string, b: string, digits: number): string | undefined {
-  if (digits < 9) return undefined;
-  const x = smallInt(a);
-  if (x !== x) return undefined; // NaN
-  const y = smallInt(b);
-  if (y !== y) return undefined;
-  return intArith(op, x, y, digits);
-}
-
-/** fastArith on operands already read by smallInt (not NaN), at DIGITS >= 9. */
+/** The operation on operands already read by smallInt (number.ts; not NaN), at DIGITS >= 9. */
 export function intArith(op: ArithOp, x: number, y: number, digits: number): string | undefined {
   let r: number;
   switch (op) {

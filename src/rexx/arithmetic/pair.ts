@@ -53,7 +53,7 @@ import { MAX_EXPONENT, decimal, parseNumber, smallCoefficient } from './number.j
 import { layout, readsBack } from './layout.js';
 
 /** P10[k] = 10**k, exact doubles for k <= 22. */
-const P10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
+export const P10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** Longest coefficient handled, and the bound of aligned values (sums stay below 2**53). */
 const MAX_LEN = 15;

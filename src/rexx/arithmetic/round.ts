@@ -113,14 +113,8 @@ export function stripLeadingZeros(s: string): string {
  * each BigInt operation allocates).
  */
 export function roundBig(neg: boolean, v: bigint, len: number, e: number, digits: number): Decimal {
-  if (len <= digits) return decimal(neg, v.toString(), e, v);
-  const drop = len - digits;
-  const q = (v + halfPow10(drop)) / pow10(drop);
-  if (q === pow10(digits)) {
-    // 999.5 -> 1000: one digit more, and it is a zero (as roundDigits)
-    return decimal(neg, pow10(digits - 1).toString(), e + drop + 1, pow10(digits - 1));
-  }
-  return decimal(neg, q.toString(), e + drop, q);
+  // the lowest digit kept is the digits-th from the top: roundBigAt there
+  return roundBigAt(neg, v, len, e, e + len - digits, digits);
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Activation } from '../evaluator/activation.js';
 import type { Program } from '../ast.js';
 import type { BifContext, BifSpec, DirectArg, DirectFn, DirectIntFn } from './types.js';
 import { argText, checkCount } from './args.js';
-import { lookupBuiltin, registryGeneration, tableVersion } from './registry.js';
+import { lookupBuiltin, tableVersion } from './registry.js';
 
 /** What the call site needs from the interpreter running the activation. */
 interface BifContextSource {
@@ -57,7 +57,7 @@ class LabelGuard {
 export function bifCallSite(name: string, quoted: boolean): BifCallSite | undefined {
   let spec: BifSpec | undefined = lookupBuiltin(name);
   if (spec === undefined) return undefined;
-  let gen = registryGeneration();
+  let gen = tableVersion.n;
   const labels = quoted ? undefined : new LabelGuard(name);
   // The argument count is checked once per BIF (and array length): a call
   // site passes the same arguments omitted (undefined) at every call, as
@@ -66,9 +66,9 @@ export function bifCallSite(name: string, quoted: boolean): BifCallSite | undefi
   let checkedLength = -1;
   return (a, args) => {
     if (labels !== undefined && labels.shadowedIn(a)) return undefined;
-    if (gen !== registryGeneration()) {
+    if (gen !== tableVersion.n) {
       spec = lookupBuiltin(name);
-      gen = registryGeneration();
+      gen = tableVersion.n;
     }
     const s = spec;
     if (s === undefined) return undefined;

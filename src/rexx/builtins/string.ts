@@ -155,7 +155,7 @@ function right(c: NumericSource, s: string, len0: DirectArg, p0: Str): string {
   return repeat(p, len - s.length) + s;
 }
 
-function pos(c: NumericSource, needle: string, hay: string, start0: DirectArg): number {
+export function pos(c: NumericSource, needle: string, hay: string, start0: DirectArg): number {
   const start = wholePosArg('POS', 3, start0, c, 1);
   if (needle.length === 0 || start > hay.length) return 0;
   return hay.indexOf(needle, start - 1) + 1;

@@ -4,16 +4,13 @@
  * string functions.
  */
 import type { BifContext, BifSpec, DirectArg, NumericSource } from './types.js';
-import { strArg, wholePosArg, type Args } from './args.js';
+import type { Args } from './args.js';
+import { pos } from './string.js';
 import { directIntBif } from './direct.js';
 
 /** INDEX(haystack, needle [,start]) — POS with the first two arguments swapped (Regina reports errors as POS). */
-function index(c: NumericSource, hay0: string | undefined, needle0: string | undefined, start0: DirectArg): number {
-  const hay = strArg('INDEX', 1, hay0);
-  const needle = strArg('INDEX', 2, needle0);
-  const start = wholePosArg('POS', 3, start0, c, 1);
-  if (needle.length === 0 || start > hay.length) return 0;
-  return hay.indexOf(needle, start - 1) + 1;
+function index(c: NumericSource, hay: string, needle: string, start: DirectArg): number {
+  return pos(c, needle, hay, start);
 }
 
 function userid(_a: Args, c: BifContext): string {

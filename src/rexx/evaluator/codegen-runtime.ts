@@ -18,7 +18,7 @@ import { rexxError } from '../errors.js';
 import { ExitSignal } from './signals.js';
 import { fastCompare, intArith, plainInt } from './expression.js';
 import type { BifCallSite } from '../builtins/call-site.js';
-import { registryGeneration } from '../builtins/registry.js';
+import { tableVersion } from '../builtins/registry.js';
 
 /** The interpreter services a compiled region uses (interpreter.ts). */
 export interface RegionInterp {
@@ -90,7 +90,7 @@ export function pint(v: string | undefined): number {
  * generated with.
  */
 export function bif(a: Activation, site: BifCallSite, gen: number, args: (string | undefined)[]): string | undefined {
-  if (registryGeneration() !== gen) return undefined;
+  if (tableVersion.n !== gen) return undefined;
   return site(a, args);
 }
 
@@ -154,20 +154,17 @@ export function cgetR(a: Activation, st: Stem, v: string | null | undefined, n: 
  * finds it; NaN when it has no value (the string path raises NOVALUE).
  */
 export function cint1(st: Stem, b: Box, name: string): number {
-  const v = st.get(b.v ?? name);
-  return v === undefined ? NaN : plainInt(v);
+  return pint(st.get(b.v ?? name));
 }
 
 /** cint1 for a tail variable kept in a local (cgetR). */
 export function cintR(st: Stem, v: string | null | undefined, n: number, name: string): number {
-  const x = v === null ? (n >= 0 ? st.getN(n) : st.get(String(n))) : st.get(v ?? name);
-  return x === undefined ? NaN : plainInt(x);
+  return pint(v === null ? (n >= 0 ? st.getN(n) : st.get(String(n))) : st.get(v ?? name));
 }
 
 /** cint1 for any other tail (already evaluated). */
 export function cint(st: Stem, t: string): number {
-  const v = st.get(t);
-  return v === undefined ? NaN : plainInt(v);
+  return pint(st.get(t));
 }
 
 /** cset1 for a tail variable kept in a local. */
