@@ -725,7 +725,7 @@ export class Interpreter implements Runtime {
           const v =
             idx >= 0
               ? interp.runRoutine(a, label!.program, idx, vals, 'call')
-              : interp.callRoutine(a, name, quoted, vals, false);
+              : interp.callOutside(a, name, vals, false); // (no label: the LabelSite looked)
           a.line = savedLine;
           if (v === undefined) a.pool.dropSimple('RESULT');
           else result(a, v);

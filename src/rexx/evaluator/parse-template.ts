@@ -186,7 +186,7 @@ export function parseTemplate(a: Activation, source: string, template: TemplateI
 export function parseItems(a: Activation, source: string, tpl: CompiledTemplate, assign: Assign, direct: boolean): void {
   if (direct && parseCodegenOptions.enabled) {
     let f = tpl.direct;
-    if (f === null && ++tpl.uses >= parseCodegenOptions.hotUses) f = tpl.direct = generateParser(tpl.items, positionValue);
+    if (f === null && ++tpl.uses >= parseCodegenOptions.hotUses) f = directParser(tpl);
     if (f !== null) {
       f(a, source);
       return;
