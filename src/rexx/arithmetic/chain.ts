@@ -23,9 +23,10 @@
  * (test/rexx/arithmetic/chain.test.ts) compare chains with arithExact.
  */
 import type { NumericSettings } from './settings.js';
-import { type Decimal, MAX_EXPONENT, ZERO, decimal, parseNumber, rememberNumber } from './number.js';
+import { type Decimal, ZERO, decimal, parseNumber } from './number.js';
 import { roundDigits } from './round.js';
 import { layout, readsBack } from './layout.js';
+import { outOfRange, writeOut } from './result.js';
 import { add, divide, integerDivide, multiply, negate } from './ops.js';
 
 /** The Decimal of a variable's value or a literal; undefined when not a number, unset, or longer than DIGITS. */
@@ -44,8 +45,7 @@ export function chainOfInt(v: number): Decimal {
 /** A rounded result as the string path's result reads back; undefined when its exponent is out of range. */
 function reread(d: Decimal, n: Readonly<NumericSettings>): Decimal | undefined {
   if (d.c === '0') return ZERO;
-  const adj = d.e + d.c.length - 1;
-  if (adj > MAX_EXPONENT || adj < -MAX_EXPONENT) return undefined; // Error 42.1 / 42.2
+  if (outOfRange(d) !== 0) return undefined; // Error 42.1 / 42.2
   return readsBack(d, n) ? d : parseNumber(layout(d, n));
 }
 
@@ -83,12 +83,8 @@ export function chainPrefix(x: Decimal | undefined, minus: boolean, n: Readonly<
 
 /**
  * The string of a chain's result, as result.ts finish writes it (the range
- * was checked by the operation), remembered as a number when it reads back
- * as the Decimal; undefined when the chain declined.
+ * was checked by the operation); undefined when the chain declined.
  */
 export function chainString(d: Decimal | undefined, n: Readonly<NumericSettings>): string | undefined {
-  if (d === undefined) return undefined;
-  const s = layout(d, n);
-  if (readsBack(d, n)) rememberNumber(s, d);
-  return s;
+  return d === undefined ? undefined : writeOut(d, n);
 }

@@ -40,7 +40,7 @@ import { wholeValue } from './whole.js';
 import { add, compareDecimal, divide, integerDivide, multiply, negate } from './ops.js';
 import { power } from './power.js';
 import { intArith } from './fast.js';
-import { smallArith, smallIntArith, smallIntDivide } from './small.js';
+import { smallArith, smallIntArith } from './small.js';
 import { quickCompare } from './compare.js';
 
 export type ArithOp = '+' | '-' | '*' | '/' | '%' | '//' | '**';
@@ -87,10 +87,10 @@ export function arith(op: ArithOp, a: string, b: string, n: Readonly<NumericSett
     }
   }
   if (digits <= 15) {
-    let q: string | undefined;
-    if (op === '+' || op === '-' || op === '*' || op === '/') q = smallArith(op, a, b, n);
-    else if (op === '%' || op === '//') q = smallIntDivide(op, a, b, n);
-    if (q !== undefined) return q;
+    if (op !== '**') {
+      const q = smallArith(op, a, b, n);
+      if (q !== undefined) return q;
+    }
   }
   return arithExact(op, a, b, n);
 }

@@ -12,20 +12,35 @@ import { layout, readsBack } from './layout.js';
 /** #Limit_ExponentDigits, the last insert of errors 42.1 and 42.2. */
 export const EXP_DIGITS = 9;
 
+/**
+ * Which end of the exponent range d is past: 1 above (Error 42.1), 2 below
+ * (42.2), 0 within it (zero always is).
+ */
+export function outOfRange(d: Decimal): 0 | 1 | 2 {
+  if (d.c === '0') return 0;
+  const adj = adjustedExponent(d);
+  return adj > MAX_EXPONENT ? 1 : adj < -MAX_EXPONENT ? 2 : 0;
+}
+
 /** Throw 42.1 / 42.2 (inserts: left, op, right, 9) if d's exponent is out of range. */
 export function checkRange(d: Decimal, left: string, op: string, right: string): void {
-  if (d.c === '0') return;
-  const adj = adjustedExponent(d);
-  if (adj > MAX_EXPONENT) throw rexxError(42, 1, left, op, right, EXP_DIGITS);
-  if (adj < -MAX_EXPONENT) throw rexxError(42, 2, left, op, right, EXP_DIGITS);
+  const r = outOfRange(d);
+  if (r !== 0) throw rexxError(42, r, left, op, right, EXP_DIGITS);
 }
 
 /**
- * Range-check a rounded result and write it out as the standard does. The
+ * Write out a result whose range has been checked, as the standard does. The
  * string is remembered as d (number.ts, rememberNumber) when it reads back as
  * d: results come back as operands, and are then neither parsed again nor
  * converted to BigInt again.
  */
+export function writeOut(d: Decimal, n: Readonly<NumericSettings>): string {
+  const s = layout(d, n);
+  if (readsBack(d, n)) rememberNumber(s, d);
+  return s;
+}
+
+/** Range-check a rounded result and write it out (writeOut). */
 export function finish(
   d: Decimal,
   n: Readonly<NumericSettings>,
@@ -34,7 +49,5 @@ export function finish(
   right: string,
 ): string {
   checkRange(d, left, op, right);
-  const s = layout(d, n);
-  if (readsBack(d, n)) rememberNumber(s, d);
-  return s;
+  return writeOut(d, n);
 }

@@ -12,24 +12,16 @@
  * (test/rexx/arithmetic/small.test.ts) compare it with arithExact.
  */
 import type { NumericSettings } from './settings.js';
-import { parseNumber, smallCoefficient, type Decimal } from './number.js';
 import { pairAdd, pairDiv, pairIntDiv, pairMul, pairOf, pairResult, pairRounded, pairString } from './pair.js';
 
 /** Longest coefficient taken: 15 digits (below 10**15 < 2**53). */
 const MAX_LEN = 15;
 
-/** A parsed operand's signed coefficient, or NaN when it has more than `lim` digits. */
-function operand(d: Decimal, lim: number): number {
-  if (d.c.length > lim) return NaN;
-  const v = smallCoefficient(d);
-  return d.neg ? -v : v;
-}
-
 /**
  * The string of the pair (v, pairResult.e) a pair.ts operation returned;
  * undefined for NaN. Not put in number.ts's parse memo (remembering it
  * flattens the new string and makes a Decimal, a third of the cost of an
- * addition): a result that comes back as an operand of + - * / is read from
+ * addition): a result that comes back as an operand of + - * / % // is read from
  * pair.ts's ring of strings just written (pairOf, in smallArith and in the
  * compiled regions), and any other use parses it once and memoizes it then.
  */
@@ -39,7 +31,7 @@ function written(v: number, n: Readonly<NumericSettings>): string | undefined {
 }
 
 export function smallArith(
-  op: '+' | '-' | '*' | '/',
+  op: '+' | '-' | '*' | '/' | '%' | '//',
   a: string,
   b: string,
   n: Readonly<NumericSettings>,
@@ -59,6 +51,9 @@ export function smallArith(
   let r: number;
   if (op === '*') r = pairMul(xv, xe, yv, ye, n);
   else if (op === '/') r = pairDiv(xv, xe, yv, ye, n);
+  // integer division and remainder: pairIntDiv declines (NaN) what is not
+  // a whole number below 10**15, and the exact path decides, errors included
+  else if (op === '%' || op === '//') r = pairIntDiv(xv, xe, yv, ye, op === '//', n);
   else r = pairAdd(xv, xe, yv, ye, op === '-', n);
   return written(r, n);
 }
@@ -84,19 +79,4 @@ export function smallIntArith(
   const r = op === '+' ? x + y : op === '-' ? x - y : x * y;
   if (r > Number.MAX_SAFE_INTEGER || r < -Number.MAX_SAFE_INTEGER) return undefined;
   return written(pairRounded(r, 0, n), n);
-}
-
-/**
- * Integer division and remainder (pair.ts pairIntDiv) when both operands
- * are whole numbers written with at most DIGITS+1 digits and below 10**15
- * in value; undefined otherwise (the exact path decides, errors included).
- */
-export function smallIntDivide(op: '%' | '//', a: string, b: string, n: Readonly<NumericSettings>): string | undefined {
-  if (n.digits > MAX_LEN) return undefined;
-  const x = parseNumber(a);
-  if (x === undefined) return undefined;
-  const y = parseNumber(b);
-  if (y === undefined) return undefined;
-  const lim = n.digits < MAX_LEN ? n.digits + 1 : MAX_LEN;
-  return written(pairIntDiv(operand(x, lim), x.e, operand(y, lim), y.e, op === '//', n), n);
 }
