@@ -8,7 +8,7 @@
  *
  *   40.3 too few / 40.4 too many arguments   (checkCount, done by the registry)
  *   40.5 a required argument is omitted      (str)
- *   40.11 not a number                       (numText)
+ *   40.11 not a number                       (arithmetic.ts numberArg)
  *   40.12 not a whole number                 (whole*)
  *   40.13 negative where zero or positive     (wholeNonNeg)
  *   40.14 not positive                        (wholePos)
@@ -272,9 +272,3 @@ export function isRexxNumber(s: string): boolean {
   return NUMBER_RE.test(s);
 }
 
-/** A numeric argument (40.11); returns the string as given. */
-export function numText(name: string, n: number, v: string | undefined): string {
-  if (v === undefined) throw rexxError(40, 5, name, n);
-  if (!NUMBER_RE.test(v)) throw rexxError(40, 11, name, n, v);
-  return v;
-}

@@ -8,7 +8,7 @@
 import { rexxError } from '../errors.js';
 import * as dec from '../arithmetic/decimal.js';
 import type { BifContext, BifSpec, DirectArg, NumericSource } from './types.js';
-import { numText, wholeNonNeg, wholeNonNegArg, type Args } from './args.js';
+import { wholeNonNeg, wholeNonNegArg, type Args } from './args.js';
 import { directBif } from './direct.js';
 
 /** a string argument (undefined: omitted) */
@@ -21,17 +21,19 @@ function numArg(name: string, a: Args, n: number): string {
 
 /** Argument n, v, as a number (40.5 when omitted, 40.11). */
 function numberArg(name: string, n: number, v: string | undefined): string {
-  const s = numText(name, n, v);
-  if (!dec.isNumber(s)) throw rexxError(40, 11, name, n, s);
-  return s;
+  if (v === undefined) throw rexxError(40, 5, name, n);
+  if (!dec.isNumber(v)) throw rexxError(40, 11, name, n, v);
+  return v;
 }
 
-function abs(c: NumericSource, v: Str): string {
-  return dec.abs(numberArg('ABS', 1, v), c.numeric);
+// (argument 1 is required, so given: registry.ts checkCount; dec.abs and
+// dec.sign raise 40.11 for it themselves)
+function abs(c: NumericSource, v: string): string {
+  return dec.abs(v, c.numeric);
 }
 
-function sign(c: NumericSource, v: Str): string {
-  return dec.sign(numberArg('SIGN', 1, v), c.numeric);
+function sign(c: NumericSource, v: string): string {
+  return dec.sign(v, c.numeric);
 }
 
 function maxmin(name: 'MAX' | 'MIN', want: 1 | -1) {

@@ -4,12 +4,13 @@
  * longer string is appended unchanged.
  */
 import type { BifSpec, NumericSource } from './types.js';
-import { padArg, strArg } from './args.js';
+import { padArg } from './args.js';
 import { directBif } from './direct.js';
 
 function bitop(name: string, op: (x: number, y: number) => number) {
-  return (_c: NumericSource, s10: string | undefined, s20: string | undefined, p0: string | undefined): string => {
-    let s1 = strArg(name, 1, s10);
+  return (_c: NumericSource, s10: string, s20: string | undefined, p0: string | undefined): string => {
+    // (argument 1 is required: registry.ts checkCount has seen to it)
+    let s1 = s10;
     let s2 = s20 ?? '';
     const hasPad = p0 !== undefined;
     const p = padArg(name, 3, p0);

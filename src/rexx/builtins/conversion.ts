@@ -9,11 +9,10 @@
  */
 import { rexxError } from '../errors.js';
 import type { BifSpec, DirectArg, NumericSource } from './types.js';
-import { argText, parseNumber, smallWhole, strArg, wholeNonNegArg } from './args.js';
+import { parseNumber, smallWhole, wholeNonNegArg } from './args.js';
 import { directBif } from './direct.js';
 
 /** a string argument (undefined: omitted) */
-type Str = string | undefined;
 
 const HEX = '0123456789ABCDEF';
 
@@ -37,16 +36,14 @@ export function binDigits(s: string): string | undefined {
   return groups.join('');
 }
 
-function hexArg(name: string, v: Str, lenient = false): string {
-  const s = strArg(name, 1, v);
+function hexArg(name: string, s: string, lenient = false): string {
   // X2B (as Regina) accepts blanks between any two digits: each digit is four bits anyway
   const h = lenient && /^[0-9a-fA-F]+( +[0-9a-fA-F]+)*$/.test(s) ? s.replace(/ +/g, '') : hexDigits(s);
   if (h === undefined) throw rexxError(40, 25, name, s);
   return h;
 }
 
-function binArg(name: string, v: Str): string {
-  const s = strArg(name, 1, v);
+function binArg(name: string, s: string): string {
   const b = binDigits(s);
   if (b === undefined) throw rexxError(40, 24, name, s);
   return b;
@@ -84,8 +81,8 @@ function hexToBits(h: string): string {
 }
 
 /** An exact whole number argument as a BigInt (40.12 when it is not one). */
-function bigWhole(name: string, arg: DirectArg, n: number): bigint {
-  const s = strArg(name, n, argText(arg));
+function bigWhole(name: string, arg: string | number, n: number): bigint {
+  const s = String(arg);
   const p = parseNumber(s);
   if (!p) throw rexxError(40, 12, name, n, s);
   if (p.digits === '') return 0n;
@@ -113,8 +110,7 @@ function bytesToBig(s: string): bigint {
   return BigInt('0x' + c2xString(s));
 }
 
-function c2d(c: NumericSource, s0: Str, n0: DirectArg): string {
-  const s = strArg('C2D', 1, s0);
+function c2d(c: NumericSource, s: string, n0: DirectArg): string {
   if (n0 === undefined) return bytesToBig(s).toString();
   const n = wholeNonNegArg('C2D', 2, n0, c);
   if (n === 0) return '0';
@@ -125,7 +121,7 @@ function c2d(c: NumericSource, s0: Str, n0: DirectArg): string {
   return (neg ? u - (1n << bits) : u).toString();
 }
 
-function x2d(c: NumericSource, h0: Str, n0: DirectArg): string {
+function x2d(c: NumericSource, h0: string, n0: DirectArg): string {
   const h = hexArg('X2D', h0);
   if (n0 === undefined) return h.length ? BigInt('0x' + h).toString() : '0';
   const n = wholeNonNegArg('X2D', 2, n0, c);
@@ -159,7 +155,7 @@ function lowHexDigits(v: number, n: number): string {
   return n > 8 ? '0'.repeat(n - 8) + out : out;
 }
 
-function d2x(c: NumericSource, v0: DirectArg, n0: DirectArg): string {
+function d2x(c: NumericSource, v0: string | number, n0: DirectArg): string {
   const small = smallWhole(v0);
   if (small >= 0) {
     // 1 to 9 plain digits: below 2**32, no BigInt needed
@@ -169,7 +165,7 @@ function d2x(c: NumericSource, v0: DirectArg, n0: DirectArg): string {
   }
   const v = bigWhole('D2X', v0, 1);
   if (n0 === undefined) {
-    if (v < 0n) throw rexxError(40, 13, 'D2X', 1, argText(v0)!);
+    if (v < 0n) throw rexxError(40, 13, 'D2X', 1, String(v0));
     return v.toString(16).toUpperCase();
   }
   const n = wholeNonNegArg('D2X', 2, n0, c);
@@ -178,10 +174,10 @@ function d2x(c: NumericSource, v0: DirectArg, n0: DirectArg): string {
   return u.toString(16).toUpperCase().padStart(n, v < 0n ? 'F' : '0');
 }
 
-function d2c(c: NumericSource, v0: DirectArg, n0: DirectArg): string {
+function d2c(c: NumericSource, v0: string | number, n0: DirectArg): string {
   const v = bigWhole('D2C', v0, 1);
   if (n0 === undefined) {
-    if (v < 0n) throw rexxError(40, 13, 'D2C', 1, argText(v0)!);
+    if (v < 0n) throw rexxError(40, 13, 'D2C', 1, String(v0));
     return hexToBytes(v.toString(16));
   }
   const n = wholeNonNegArg('D2C', 2, n0, c);
@@ -192,15 +188,15 @@ function d2c(c: NumericSource, v0: DirectArg, n0: DirectArg): string {
 
 // (bit i of the fourth number: parameter i+1 is a whole number: direct.ts)
 export const conversionBifs: BifSpec[] = [
-  directBif('B2X', 1, 1, 0, (_c, s: Str) => bitsToHex(binArg('B2X', s))),
+  directBif('B2X', 1, 1, 0, (_c, s: string) => bitsToHex(binArg('B2X', s))),
   directBif('C2D', 1, 2, 0b10, c2d),
-  directBif('C2X', 1, 1, 0, (_c, s: Str) => c2xString(strArg('C2X', 1, s))),
+  directBif('C2X', 1, 1, 0, (_c, s: string) => c2xString(s)),
   directBif('D2C', 1, 2, 0b11, d2c),
   directBif('D2X', 1, 2, 0b11, d2x),
-  directBif('X2B', 1, 1, 0, (_c, s: Str) => hexToBits(hexArg('X2B', s, true))),
-  directBif('X2C', 1, 1, 0, (_c, s: Str) => hexToBytes(hexArg('X2C', s))),
+  directBif('X2B', 1, 1, 0, (_c, s: string) => hexToBits(hexArg('X2B', s, true))),
+  directBif('X2C', 1, 1, 0, (_c, s: string) => hexToBytes(hexArg('X2C', s))),
   directBif('X2D', 1, 2, 0b10, x2d),
   // Regina extensions
-  directBif('B2C', 1, 1, 0, (_c, s: Str) => hexToBytes(bitsToHex(binArg('B2C', s)))),
-  directBif('C2B', 1, 1, 0, (_c, s: Str) => hexToBits(c2xString(strArg('C2B', 1, s)))),
+  directBif('B2C', 1, 1, 0, (_c, s: string) => hexToBytes(bitsToHex(binArg('B2C', s)))),
+  directBif('C2B', 1, 1, 0, (_c, s: string) => hexToBits(c2xString(s))),
 ];

@@ -13,7 +13,6 @@ import {
   parseNumber,
   roundParsed,
   str,
-  strArg,
   wholeNonNeg,
   wholePos,
   wholeValue,
@@ -95,8 +94,7 @@ function datatypeCheck(s: string, type: string, c: NumericSource): boolean {
   return false;
 }
 
-function datatype(c: NumericSource, s0: string | undefined, t0: string | undefined): string {
-  const s = strArg('DATATYPE', 1, s0);
+function datatype(c: NumericSource, s: string, t0: string | undefined): string {
   if (t0 === undefined) return parseNumber(s) !== undefined ? 'NUM' : 'CHAR';
   const t = optionArg('DATATYPE', 2, t0, 'ABLMNSUWX', 'N');
   return datatypeCheck(s, t, c) ? '1' : '0';
