@@ -18,6 +18,9 @@
  */
 import { rexxError } from '../errors.js';
 import type { NumericSettings } from '../arithmetic/settings.js';
+import { parseNumber } from '../arithmetic/number.js';
+import { roundDigits } from '../arithmetic/round.js';
+import { integerPart } from '../arithmetic/whole.js';
 import type { DirectArg, NumericSource } from './types.js';
 
 export type Args = readonly (string | undefined)[];
@@ -89,63 +92,6 @@ export function optionArg(name: string, n: number, v: string | undefined, allowe
 
 // ---------------------------------------------------------------- numbers
 
-/** A REXX number: blanks, sign, blanks, digits with an optional point, exponent, blanks. */
-const NUMBER_RE = /^[ ]*([+-]?)[ ]*(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d+))?[ ]*$/;
-
-export interface ParsedNumber {
-  neg: boolean;
-  /** digits without leading zeros ('' for zero) */
-  digits: string;
-  /** value = digits * 10**exp */
-  exp: number;
-}
-
-/** Parse a REXX number string (undefined when it is not one). No rounding. */
-export function parseNumber(s: string): ParsedNumber | undefined {
-  const m = NUMBER_RE.exec(s);
-  if (!m) return undefined;
-  const body = m[2]!;
-  const dot = body.indexOf('.');
-  let digits = dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1);
-  let exp = dot < 0 ? 0 : -(body.length - dot - 1);
-  if (m[3] !== undefined) {
-    const e = Number(m[3]);
-    if (!Number.isFinite(e)) return undefined;
-    exp += e;
-  }
-  digits = digits.replace(/^0+/, '');
-  if (digits === '') return { neg: false, digits: '', exp: 0 };
-  return { neg: m[1] === '-', digits, exp };
-}
-
-/** Round a parsed number to `d` significant digits (ROUND_HALF_UP), as number+0 does. */
-export function roundParsed(p: ParsedNumber, d: number): ParsedNumber {
-  if (p.digits.length <= d) return p;
-  const drop = p.digits.length - d;
-  let keep = p.digits.slice(0, d);
-  let exp = p.exp + drop;
-  if (p.digits.charCodeAt(d) >= 0x35) {
-    // add one to keep
-    const arr = keep.split('');
-    let i = arr.length - 1;
-    while (i >= 0) {
-      if (arr[i] === '9') {
-        arr[i] = '0';
-        i--;
-      } else {
-        arr[i] = String.fromCharCode(arr[i]!.charCodeAt(0) + 1);
-        break;
-      }
-    }
-    keep = arr.join('');
-    if (i < 0) {
-      keep = '1' + keep.slice(0, -1);
-      exp++;
-    }
-  }
-  return { neg: p.neg, digits: keep, exp };
-}
-
 /**
  * The value of s when it is 1 to 9 decimal digits and nothing else, else -1
  * (the common argument `3`, `12`, `250`, read without a regular expression).
@@ -172,22 +118,14 @@ export function wholeValue(s: string, numeric: NumericSettings): number | undefi
   // been here, whatever DIGITS is)
   const q = plainDigits(s);
   if (q >= 0) return q;
-  const p0 = parseNumber(s);
-  if (!p0) return undefined;
-  const p = roundParsed(p0, numeric.digits);
-  if (p.digits === '') return 0;
-  let intDigits: string;
-  if (p.exp >= 0) {
-    intDigits = p.digits + '0'.repeat(Math.min(p.exp, 30));
-    if (p.exp > 30) return undefined;
-  } else {
-    const frac = p.digits.slice(Math.max(0, p.digits.length + p.exp));
-    if (/[1-9]/.test(frac)) return undefined;
-    intDigits = p.digits.slice(0, Math.max(0, p.digits.length + p.exp));
-  }
-  const v = Number(intDigits || '0');
+  const d = parseNumber(s);
+  if (d === undefined) return undefined;
+  // (an integer part of more than 16 digits is past 2**53 anyway)
+  const ip = integerPart(roundDigits(d, numeric.digits), 16);
+  if (ip === undefined) return undefined;
+  const v = Number(ip);
   if (!Number.isSafeInteger(v)) return undefined;
-  return p.neg ? -v : v;
+  return d.neg ? -v : v;
 }
 
 /** A whole-number argument (40.12). */
@@ -265,10 +203,5 @@ function nonNeg(name: string, n: number, w: number, v: DirectArg): number {
 function positive(name: string, n: number, w: number, v: DirectArg): number {
   if (w <= 0) throw rexxError(40, 14, name, n, argText(v)!);
   return w;
-}
-
-/** Whether s is a valid REXX number. */
-export function isRexxNumber(s: string): boolean {
-  return NUMBER_RE.test(s);
 }
 

@@ -9,7 +9,9 @@
  */
 import { rexxError } from '../errors.js';
 import type { BifSpec, DirectArg, NumericSource } from './types.js';
-import { parseNumber, smallWhole, wholeNonNegArg } from './args.js';
+import { smallWhole, wholeNonNegArg } from './args.js';
+import { parseNumber } from '../arithmetic/number.js';
+import { integerPart } from '../arithmetic/whole.js';
 import { directBif } from './direct.js';
 
 /** a string argument (undefined: omitted) */
@@ -83,20 +85,12 @@ function hexToBits(h: string): string {
 /** An exact whole number argument as a BigInt (40.12 when it is not one). */
 function bigWhole(name: string, arg: string | number, n: number): bigint {
   const s = String(arg);
-  const p = parseNumber(s);
-  if (!p) throw rexxError(40, 12, name, n, s);
-  if (p.digits === '') return 0n;
-  let digits = p.digits;
-  if (p.exp < 0) {
-    const frac = digits.slice(Math.max(0, digits.length + p.exp));
-    if (/[1-9]/.test(frac)) throw rexxError(40, 12, name, n, s);
-    digits = digits.slice(0, Math.max(0, digits.length + p.exp)) || '0';
-  } else if (p.exp > 0) {
-    if (p.exp > 100000) throw rexxError(40, 12, name, n, s);
-    digits += '0'.repeat(p.exp);
-  }
-  const v = BigInt(digits);
-  return p.neg ? -v : v;
+  const d = parseNumber(s);
+  // exact, unrounded; at most 100000 zeros written after the digits
+  const ip = d === undefined ? undefined : integerPart(d, d.c.length + 100000);
+  if (ip === undefined) throw rexxError(40, 12, name, n, s);
+  const v = BigInt(ip);
+  return d!.neg ? -v : v;
 }
 
 /** Two's complement of v in `bits` bits (v may be negative), as a non-negative BigInt. */

@@ -10,8 +10,6 @@ import { directBif } from './direct.js';
 import {
   option,
   optionArg,
-  parseNumber,
-  roundParsed,
   str,
   wholeNonNeg,
   wholePos,
@@ -19,6 +17,9 @@ import {
   type Args,
 } from './args.js';
 import { binDigits, hexDigits } from './conversion.js';
+import { parseNumber } from '../arithmetic/number.js';
+import { roundDigits } from '../arithmetic/round.js';
+import { integerPart } from '../arithmetic/whole.js';
 
 function address(a: Args, c: BifContext): string {
   const opt = option('ADDRESS', a, 1, 'EINO', 'N');
@@ -57,13 +58,8 @@ function condition(a: Args, c: BifContext): string {
 
 /** DATATYPE(x,'W'): a number whose value at the current DIGITS is an integer that fits in DIGITS digits. */
 export function isWholeNumberAtDigits(s: string, digits: number): boolean {
-  const p0 = parseNumber(s);
-  if (!p0) return false;
-  const p = roundParsed(p0, digits);
-  if (p.digits === '') return true;
-  if (p.exp >= 0) return p.digits.length + p.exp <= digits;
-  const frac = p.digits.slice(Math.max(0, p.digits.length + p.exp));
-  return !/[1-9]/.test(frac);
+  const d = parseNumber(s);
+  return d !== undefined && integerPart(roundDigits(d, digits), digits) !== undefined;
 }
 
 function isSymbolChars(s: string): boolean {

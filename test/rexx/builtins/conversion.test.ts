@@ -69,6 +69,11 @@ describe('conversions (bif_conversions)', () => {
     expect(err('d2x', 'a')).toBe('Error 40.12: D2X argument 1 must be a whole number; found "a"');
     expect(err('c2d', 'a', -1)).toBe('Error 40.13: C2D argument 2 must be zero or positive; found "-1"');
     expect(err('c2x')).toBe('Error 40.3: Not enough arguments in invocation of "C2X"; minimum expected is 1');
+    // the whole number is read exactly (no rounding to DIGITS), in any notation
+    expect([f('d2x', '1E3'), f('d2c', '7.0'), f('d2x', ' +255.000 '), f('d2x', '12345678901234567890')]).toEqual(['3E8', x('07'), 'FF', 'AB54A98CEB1F0AD2']);
+    expect(err('d2x', '1.00000000001E1')).toBe('Error 40.12: D2X argument 1 must be a whole number; found "1.00000000001E1"');
+    expect(err('d2x', '1E9999999999')).toBe('Error 40.12: D2X argument 1 must be a whole number; found "1E9999999999"');
+    expect(err('d2c', '0.5')).toBe('Error 40.12: D2C argument 1 must be a whole number; found "0.5"');
   });
 });
 

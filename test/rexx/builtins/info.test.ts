@@ -123,6 +123,8 @@ describe('DATATYPE (bif_datatype)', () => {
     expect([d('- 1', 'N'), d('+ 1', 'N'), d('1 ', 'N'), d('1e 3', 'N'), d('', 'N'), d(' ')]).toEqual(['1', '1', '1', '0', '0', 'CHAR']);
     expect([d(' ', 'X'), d(' ', 'B'), d('ab ', 'X'), d('', 'M'), d('', 'U')]).toEqual(['0', '0', '0', '0', '0']);
     expect(bif(fakeContext({ digits: 100 }), 'datatype', '1' + '0'.repeat(99), 'W')).toBe('1');
+    // an exponent past the 9 digits ANSI allows makes no number (Regina 3.6 says so too)
+    expect([d('1e9999999999'), d('1E-1000000000', 'N'), d('0e99999999999', 'W'), d('1E999999999'), d('1E-999999999', 'N')]).toEqual(['CHAR', '0', '0', 'NUM', '1']);
     expect(bifError(c, 'datatype', 'a', 'Q')).toBe('Error 40.28: DATATYPE argument 2, option must start with one of "ABLMNSUWX"; found "Q"');
     expect(bifError(c, 'datatype', 'a', '')).toBe('Error 40.21: DATATYPE argument 2 must not be null');
     expect(bifError(c, 'datatype', '12', ' W')).toBe('Error 40.28: DATATYPE argument 2, option must start with one of "ABLMNSUWX"; found " W"');
