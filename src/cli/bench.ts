@@ -6,7 +6,8 @@
  * both alike, checks each output against NAME.out, and prints per program the
  * median wall time of each, the speedup (Regina / vmrexx) and the peak RSS of
  * each; then the geometric mean. It also measures start-up: `vmrexx hello.rexx`
- * against `node -e 0` (the floor) and Regina.
+ * against `node -e 0` (the floor) and Regina, and (unless BENCH_WARMUP=0)
+ * how much of each program's time is the JIT warming up (bench-warm.ts).
  *
  * Timing lives here, never in tests: these machines are noisy.
  */
@@ -58,6 +59,38 @@ function programs(args: string[]): string[] {
   return list;
 }
 
+/**
+ * The warm-up table (bench-warm.ts): each program run 4 times in one
+ * process, 3 such processes; the median first run against the median of the
+ * later runs, and what the difference is of the program's median wall time
+ * in the table above (start-up included).
+ */
+function warmUp(argv: string[], walls: Map<string, number>): void {
+  const probe = path.join(here, 'bench-warm.js');
+  console.log('warm-up: each program run 4 times in one process (first: as in the table above, less start-up; later: runs 2-4)');
+  console.log(`${'program'.padEnd(22)} ${'first_ms'.padStart(9)} ${'later_ms'.padStart(9)} ${'warm-up_ms'.padStart(11)} ${'of wall'.padStart(8)}`);
+  for (const prog of programs(argv)) {
+    const first: number[] = [];
+    const later: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = spawnSync(process.execPath, ['--stack-size=4000', probe, prog, '4'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'latin1' });
+      const line = (r.stderr ?? '').trim().split('\n').pop() ?? '';
+      if (!line.startsWith('[')) continue;
+      const ms = JSON.parse(line) as number[];
+      first.push(ms[0]!);
+      later.push(...ms.slice(1));
+    }
+    if (first.length === 0) continue;
+    const f = median(first);
+    const l = median(later);
+    const wall = walls.get(prog);
+    const share = wall === undefined ? '-' : `${Math.round((100 * (f - l)) / (wall * 1000))}%`;
+    console.log(
+      `${path.basename(prog, '.rexx').padEnd(22)} ${f.toFixed(0).padStart(9)} ${l.toFixed(0).padStart(9)} ${(f - l).toFixed(0).padStart(11)} ${share.padStart(8)}`,
+    );
+  }
+}
+
 function main(): void {
   const argv = process.argv.slice(2);
   const runs = Number(process.env['RUNS'] ?? 5);
@@ -72,6 +105,7 @@ function main(): void {
   let n = 0;
   let slowest = Infinity;
   let wrong = 0;
+  const walls = new Map<string, number>();
   for (const prog of programs(argv)) {
     const name = path.basename(prog, '.rexx');
     const expFile = prog.replace(/\.rexx$/, '.out');
@@ -101,6 +135,7 @@ function main(): void {
       n++;
       slowest = Math.min(slowest, s);
     }
+    walls.set(prog, c);
     console.log(
       `${name.padEnd(22)} ${c.toFixed(2).padStart(9)} ${haveRef ? r.toFixed(2).padStart(9) : '-'.padStart(9)} ${(haveRef ? s.toFixed(2) + 'x' : '-').padStart(8)} ${String(ckb).padStart(10)} ${String(rkb || '-').padStart(10)} ${ok ? 'ok' : 'WRONG'}`,
     );
@@ -125,6 +160,7 @@ function main(): void {
   if (n > 0) console.log(`bench: geomean speedup ${Math.exp(logSum / n).toFixed(2)}x, slowest ${slowest.toFixed(2)}x, wrong ${wrong}`);
   else console.log(`bench: wrong ${wrong}`);
   process.exitCode = wrong === 0 ? 0 : 1;
+  if (process.env['BENCH_WARMUP'] !== '0') warmUp(argv, walls);
   // then, one after the other so neither skews the other's timings:
   // live guest migration (issue 5), and 50 TN3270 + 50 WebSocket console sessions (issue 9).
   // Given programs (or BENCH_REXX_ONLY=1), only the REXX table is wanted.
