@@ -71,13 +71,23 @@ export interface Interpreted {
  * new string is not kept. Each miss takes one from the counts of
  * its set, so a string no longer used makes way in the end (a clock, as in
  * page replacement).
+ *
+ * A slot holds the string's hash too, compared first; a string met once
+ * (SEEN) is kept as its hash alone, not the string: holding every new
+ * string of such a stream until it is evicted would carry each through a
+ * young-generation collection or two. Two strings with the same 32-bit
+ * hash can then be taken for each other as SEEN, which only makes the
+ * second one parsed and compiled at first sight (the slower way, with the
+ * same outcome).
  */
 const SEEN = null;
 type Entry = Interpreted | typeof SEEN;
 
 const SETS = 512; // a power of two; two ways each: at most 1024 strings kept
+/** the string of a slot holding a parse (undefined for SEEN), its entry (undefined: free) and hash */
 const keys: (string | undefined)[] = new Array<string | undefined>(2 * SETS).fill(undefined);
 const entries: (Entry | undefined)[] = new Array<Entry | undefined>(2 * SETS).fill(undefined);
+const hashes = new Int32Array(2 * SETS);
 const used = new Uint8Array(2 * SETS);
 
 /**
@@ -96,6 +106,8 @@ function hashOf(s: string): number {
 
 /** The slot holding source (set by find), or the first slot of its set when it is not there. */
 let slot = 0;
+/** The hash of the source find was last called with. */
+let hash = 0;
 /** Whether find found source in `slot`. */
 let found = false;
 /** Alternates between the ways when neither was in use (store). */
@@ -103,11 +115,12 @@ let flip = 0;
 
 /** The entry of source, or undefined; leaves slot and found for store. */
 function find(source: string): Entry | undefined {
-  const s0 = (hashOf(source) & (SETS - 1)) << 1;
+  const h = (hash = hashOf(source));
+  const s0 = (h & (SETS - 1)) << 1;
   let i = s0;
-  if (keys[i] !== source) {
+  if (!holds(i, h, source)) {
     i++;
-    if (keys[i] !== source) {
+    if (!holds(i, h, source)) {
       slot = s0;
       found = false;
       return undefined;
@@ -117,6 +130,13 @@ function find(source: string): Entry | undefined {
   found = true;
   if (used[i]! < 3) used[i]++;
   return entries[i];
+}
+
+/** Whether slot i holds source (of hash h): as SEEN, by the hash alone. */
+function holds(i: number, h: number, source: string): boolean {
+  if (hashes[i] !== h) return false;
+  const e = entries[i];
+  return e === SEEN || (e !== undefined && keys[i] === source);
 }
 
 /**
@@ -136,15 +156,17 @@ function store(source: string, e: Entry): void {
     const c1 = used[i1]!;
     if (c0 !== 0) used[i] = c0 - 1;
     if (c1 !== 0) used[i1] = c1 - 1;
-    if (keys[i1] === undefined || (c1 === 0 && (c0 !== 0 || (flip ^= 1) === 1))) {
+    if (entries[i1] === undefined || (c1 === 0 && (c0 !== 0 || (flip ^= 1) === 1))) {
       keys[i1] = keys[i];
       entries[i1] = entries[i];
+      hashes[i1] = hashes[i]!;
       used[i1] = used[i]!;
     } else if (c0 !== 0) return;
     used[i] = 0;
   }
-  keys[i] = source;
+  keys[i] = e === SEEN ? undefined : source;
   entries[i] = e;
+  hashes[i] = hash;
 }
 
 /** Parse source (unless prog is its program already), plan it and store it. */

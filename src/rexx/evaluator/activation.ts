@@ -206,3 +206,32 @@ export class Activation {
     }
   }
 }
+
+/**
+ * Make every field of an activation changeable before any code using them
+ * is optimised (as variables.ts primeShapes does for pools, and why: V8
+ * throws away the optimised code that depends on a field being "const"
+ * when a store first changes it after construction). A routine's first
+ * NUMERIC, SIGNAL ON, TRACE, ADDRESS or DO loop, or the first condition
+ * raised, would otherwise discard the optimised call path once, at some
+ * point during the run.
+ */
+function primeShapes(): void {
+  const prog: Program = { name: '', clauses: [], labels: new Map(), lines: [] };
+  const main = new Activation(prog, new VarPool(), [], undefined, 'main', 'COMMAND');
+  const a = new Activation(prog, main.pool, [], main, 'function', 'FUNCTION');
+  a.pool = new VarPool();
+  a.pc = 1;
+  a.line = 1;
+  a.depth = 2;
+  a.procedureAllowed = false;
+  a.interp = null;
+  a.bifCtx = null;
+  a.ownNumeric().digits = 10;
+  a.ownTraps().set('HALT', { mode: 'call', label: 'H' });
+  a.takeSettings({ numeric: a.numeric, trace: 'R', interactive: true, address: 'A', prevAddress: 'B', traps: a.traps });
+  void a.blocks;
+  a.condition = { name: 'HALT', description: '', instruction: 'CALL' };
+  a.returned = true;
+}
+primeShapes();

@@ -83,9 +83,12 @@ export function countAlwaysOk(args: readonly (Expr | null | undefined)[], min: n
   return true;
 }
 
-/** The call as JavaScript, or null when the BIF has no direct form or the call would fail its count check. */
-export function genDirectBif(g: ExprGen, e: CallExpr): string | null {
-  const spec = lookupBuiltin(e.name);
+/**
+ * The call as JavaScript, or null when the BIF has no direct form or the
+ * call would fail its count check. `spec`: the BIF the name finds
+ * (lookupBuiltin, looked up once by the caller).
+ */
+export function genDirectBif(g: ExprGen, e: CallExpr, spec: BifSpec | undefined): string | null {
   const d = spec?.direct;
   if (spec === undefined || d === undefined || !countAlwaysOk(e.args, spec.min, spec.max)) return null;
   const r = guardOf(g, e, spec);
@@ -135,19 +138,18 @@ export function genDirectBifInt(g: ExprGen, e: CallExpr): string | null {
   const spec = lookupBuiltin(e.name);
   const int = spec?.direct?.int;
   if (int === undefined) return null;
-  return quietForm(g, e, `${g.konst(quietInt)}(${g.konst(int)}, a`, 'NaN');
+  return quietForm(g, e, spec!, `${g.konst(quietInt)}(${g.konst(int)}, a`, 'NaN');
 }
 
 /**
- * The quiet form of a call of a direct BIF (`head`, the quiet function and
+ * The quiet form of a call of direct BIF `spec` (`head`, the quiet function and
  * the BIF, then the arguments), giving `failed` when an argument is
  * undefined or the name does not reach the BIF; null when some argument has
  * no quiet form or the argument count would fail.
  */
-function quietForm(g: ExprGen, e: CallExpr, head: string, failed: string): string | null {
-  const spec = lookupBuiltin(e.name);
-  const d = spec?.direct;
-  if (spec === undefined || d === undefined || !countAlwaysOk(e.args, spec.min, spec.max)) return null;
+function quietForm(g: ExprGen, e: CallExpr, spec: BifSpec, head: string, failed: string): string | null {
+  const d = spec.direct;
+  if (d === undefined || !countAlwaysOk(e.args, spec.min, spec.max)) return null;
   let sets = '';
   let tests = '';
   const list: string[] = [];
@@ -201,7 +203,7 @@ function quietArg(g: ExprGen, x: Expr, int: boolean): string | null {
     case 'call': {
       const spec = lookupBuiltin(x.name);
       if (spec?.direct === undefined) return null;
-      return quietForm(g, x, `${g.konst(quietCall)}(${g.konst(spec.direct.fn)}, a`, 'undefined');
+      return quietForm(g, x, spec, `${g.konst(quietCall)}(${g.konst(spec.direct.fn)}, a`, 'undefined');
     }
     default:
       return null;

@@ -31,6 +31,7 @@ import { compile, plainInt } from './expression.js';
 import { bifCallSite } from '../builtins/call-site.js';
 import { genDirectBif, genDirectBifInt } from './codegen-bif.js';
 import { lookupBuiltin, registryGeneration } from '../builtins/registry.js';
+import type { BifSpec } from '../builtins/types.js';
 import { parseNumber } from '../arithmetic/number.js';
 import { pairResult } from '../arithmetic/pair.js';
 
@@ -80,6 +81,18 @@ function opCall(f: 'p' | 'd', op: string, args: string): string | null {
 /** Thrown when an expression cannot be compiled into a region (the clause loop runs it). */
 export class NotCompilable extends Error {}
 
+/**
+ * The arithmetic tiers that can run at a NUMERIC DIGITS setting: below 9
+ * only the string path (r_ar: the integer paths need DIGITS >= 9,
+ * expression.ts buildInt); 9 to 15 the integer and pair paths; above 15
+ * the integer and chain paths.
+ */
+export type DigitsClass = 'below9' | 'pair' | 'chain';
+
+export function digitsClass(digits: number): DigitsClass {
+  return digits < 9 ? 'below9' : digits <= 15 ? 'pair' : 'chain';
+}
+
 export class ExprGen {
   /** values the generated code refers to as k0, k1, ... */
   readonly consts: unknown[] = [];
@@ -111,6 +124,18 @@ export class ExprGen {
    * codegen.ts declares), instead of reading a.numeric at every operator.
    */
   numFixed = false;
+  /**
+   * In a region with numFixed, the DIGITS class the code is made for
+   * (codegen.ts makes one variant of such a region per class, when it first
+   * runs in it): only that class's tiers are written, without their tests of
+   * DIGITS. Undefined: every tier, each behind its test.
+   */
+  dclass: DigitsClass | undefined = undefined;
+
+  /** Whether the code has the tiers of DIGITS class c (all when the class is not known). */
+  private tiers(c: DigitsClass): boolean {
+    return this.dclass === undefined || this.dclass === c;
+  }
 
   /** NUMERIC DIGITS. */
   digits(): string {
@@ -119,6 +144,7 @@ export class ExprGen {
 
   /** `NUMERIC DIGITS >= 9` (the integer paths: expression.ts buildInt). */
   digits9(): string {
+    if (this.dclass !== undefined) return this.dclass === 'below9' ? 'false' : 'true';
     return this.numFixed ? 'd9' : 'a.numeric.digits >= 9';
   }
 
@@ -194,9 +220,12 @@ export class ExprGen {
         }
         return this.closure(e);
       }
-      case 'call':
+      case 'call': {
         if (e.name === 'TRACE') throw new NotCompilable(); // TRACE() changes the tracing of the region's routine
-        return genDirectBif(this, e) ?? this.bif(e) ?? this.closure(e);
+        // (the BIF the name finds, looked up once for both forms)
+        const spec = lookupBuiltin(e.name);
+        return genDirectBif(this, e, spec) ?? this.bif(e, spec) ?? this.closure(e);
+      }
       default:
         return this.closure(e);
     }
@@ -220,9 +249,11 @@ export class ExprGen {
     // one operator makes no intermediate result to keep: the string path
     // (r_ar, whose fast paths are the same operations) costs as much, and
     // the code stays smaller
-    const p = this.pairs && operators(e) > 1 ? this.genNumTop(e) : null;
-    if (p === null) return slow();
-    const d = this.genDecTop(e);
+    if (!this.pairs || operators(e) < 2) return slow();
+    // (an expression has a pair form exactly when it has a chain form: genNum, genDec)
+    const p = this.tiers('pair') ? this.genNumTop(e) : null;
+    const d = this.tiers('chain') ? this.genDecTop(e) : null;
+    if (p === null && d === null) return slow();
     // when the pair path declines, its subexpressions would decline too (or
     // rarely matter): the string path below has none, which keeps the code small
     this.pairs = false;
@@ -233,6 +264,7 @@ export class ExprGen {
       this.pairs = true;
     }
     if (d !== null) code = `((u = r_dstr(${d}, a.numeric)) !== undefined ? u : ${code})`;
+    if (p === null) return code;
     const c = this.temp();
     return `((${c} = ${p.c}) === ${c} ? r_pstr(${c}, ${p.x}, a.numeric) : ${code})`;
   }
@@ -252,7 +284,7 @@ export class ExprGen {
   }
 
   /**
-   * A call of a BIF that does not look into the pool (POOL_BIFS), with its
+   * A call of BIF `spec` (the name's: lookupBuiltin) that does not look into the pool (POOL_BIFS), with its
    * arguments evaluated here: the variables may stay in locals. The call site
    * (builtins/call-site.ts) answers undefined when an internal label shadows
    * the name; and when the BIF table has changed since (registerBuiltin) the
@@ -260,8 +292,7 @@ export class ExprGen {
    * (expression.ts 'call') with the same argument values, the locals written
    * back around it.
    */
-  private bif(e: Extract<Expr, { k: 'call' }>): string | null {
-    const spec = lookupBuiltin(e.name);
+  private bif(e: Extract<Expr, { k: 'call' }>, spec: BifSpec | undefined): string | null {
     if (spec === undefined || POOL_BIFS.has(spec.name)) return null;
     const site = bifCallSite(e.name, e.quoted);
     if (site === undefined) return null;
@@ -509,8 +540,10 @@ export class ExprGen {
    * value (a literal that is not a plain integer).
    */
   genIntTop(e: Expr): string | null {
+    if (this.dclass === 'below9') return null; // (no integer path can succeed)
     const i = this.genInt(e);
     if (i === null) return null;
+    if (this.dclass !== undefined) return i;
     return e.k === 'bin' || e.k === 'pre' ? `(${this.digits9()} ? ${i} : NaN)` : i;
   }
 
@@ -583,6 +616,7 @@ export class ExprGen {
     const p = this.genNum(e);
     if (p === null) return null;
     // (the integer forms of subexpressions assume DIGITS >= 9: genIntTop)
+    if (this.dclass !== undefined) return p;
     if (this.numFixed) return { c: `(d9 && dg <= 15 ? ${p.c} : NaN)`, x: p.x };
     const d = this.temp();
     return { c: `((${d} = a.numeric.digits) >= 9 && ${d} <= 15 ? ${p.c} : NaN)`, x: p.x };
@@ -652,7 +686,8 @@ export class ExprGen {
    */
   genDecTop(e: Expr): string | null {
     const d = this.genDec(e);
-    return d === null ? null : `(${this.numFixed ? 'd15' : 'a.numeric.digits > 15'} ? ${d} : undefined)`;
+    if (d === null || this.dclass !== undefined) return d;
+    return `(${this.numFixed ? 'd15' : 'a.numeric.digits > 15'} ? ${d} : undefined)`;
   }
 
   private genDec(e: Expr): string | null {

@@ -34,7 +34,7 @@
 import type { Clause, Program, Expr } from '../ast.js';
 import type { Activation } from './activation.js';
 import { structureLoop, type Node } from './codegen-structure.js';
-import { ExprGen, NotCompilable, hasCall } from './codegen-expr.js';
+import { ExprGen, NotCompilable, hasCall, digitsClass, type DigitsClass } from './codegen-expr.js';
 import * as runtime from './codegen-runtime.js';
 import { RexxError } from '../errors.js';
 import { regionParse } from './parse-region.js';
@@ -46,8 +46,21 @@ import { guardDecls } from './codegen-bif.js';
 
 export type RegionFn = (a: Activation) => { value: string | undefined } | undefined;
 
-/** Switch for tests that compare the compiled regions with the clause loop. */
-export const codegenOptions = { enabled: true };
+/** The environment, where the host has one (the interpreter itself needs none: DESIGN.md §3). */
+const ENV = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
+
+/**
+ * Switches for tests. `enabled`: compiled regions run (false: the clause
+ * loop runs every loop, for tests that compare the two). `strict`: a
+ * generated source that JavaScript refuses (new Function throws: a defect of
+ * the generator) is an error instead of a region left to the clause loop,
+ * which would show only as lost speed; on under vitest (which sets VITEST
+ * in the environment) or with VMREXX_CODEGEN_STRICT=1, off in production.
+ */
+export const codegenOptions = {
+  enabled: true,
+  strict: ENV !== undefined && (ENV['VITEST'] !== undefined || ENV['VMREXX_CODEGEN_STRICT'] === '1'),
+};
 
 /** The runtime functions, as locals of the generated code (r_name). */
 const RUNTIME_NAMES = Object.keys(runtime).filter((k) => typeof (runtime as Record<string, unknown>)[k] === 'function');
@@ -76,7 +89,11 @@ class RegionGen {
     private readonly clauses: readonly Clause[],
     /** the clause loop's closure for a plain clause (null: its step) */
     private readonly plain: (c: Clause) => ((a: Activation) => unknown) | null,
-  ) {}
+    /** the NUMERIC DIGITS class to generate for (a region that cannot change NUMERIC: ExprGen.dclass), undefined: any */
+    dclass: DigitsClass | undefined,
+  ) {
+    this.x.dclass = dclass;
+  }
 
   /** Set the clause being run: its index for errors, its line for SIGL and reports. */
   private at(i: number): string {
@@ -304,20 +321,28 @@ class RegionGen {
     // end of an iteration (after END, or ITERATE): UNTIL, then step the control variable
     let next = '';
     if (spec.untilE) next += `${this.ifCond(spec.untilE, 4)} break ${label};\n`;
+    // (below DIGITS 9 the integer paths never run (nor does DIGITS-FUZZ reach 9): the slow paths alone)
+    const ints = x.dclass !== 'below9';
     if (ctrl !== undefined) {
       const t = x.temp();
       const p = x.temp();
-      next +=
-        `if (${by}I === ${by}I && ${x.digits9()} && (${p} = ${cbInt}) === ${p} && (${t} = ${p} + ${by}I) < 1e9 && ${t} > -1e9) { ${x.setInt(ctrl, t)} }\n` +
-        `else ${viaBox(`r_stepVar(a, ${cb}, ${JSON.stringify(ctrl)}, ${by}, ${by}I);\n`)}`;
+      const slow = viaBox(`r_stepVar(a, ${cb}, ${JSON.stringify(ctrl)}, ${by}, ${by}I);\n`);
+      if (!ints) next += slow;
+      else
+        next +=
+          `if (${by}I === ${by}I && ${x.digits9()} && (${p} = ${cbInt}) === ${p} && (${t} = ${p} + ${by}I) < 1e9 && ${t} > -1e9) { ${x.setInt(ctrl, t)} }\n` +
+          `else ${slow}`;
     }
     // the tests at the top of each iteration: TO, FOR/count, WHILE (interpreter.ts loopContinues)
     let tests = '';
     if (to) {
       const p = x.temp();
-      tests +=
-        `if (${to}I === ${to}I && ${x.fuzz9()} && (${p} = ${cbInt}) === ${p}) { if (${by}N ? ${p} < ${to}I : ${p} > ${to}I) break ${label}; }\n` +
-        `else ${viaBox(`if (r_toDone(a, ${cb}, ${JSON.stringify(ctrl)}, ${to}, ${to}I, ${by}N)) break ${label};\n`)}`;
+      const slow = viaBox(`if (r_toDone(a, ${cb}, ${JSON.stringify(ctrl)}, ${to}, ${to}I, ${by}N)) break ${label};\n`);
+      if (!ints) tests += slow;
+      else
+        tests +=
+          `if (${to}I === ${to}I && ${x.fuzz9()} && (${p} = ${cbInt}) === ${p}) { if (${by}N ? ${p} < ${to}I : ${p} > ${to}I) break ${label}; }\n` +
+          `else ${slow}`;
     }
     if (hasFor) tests += `if (${left} === 0) break ${label};\n${left}--;\n`;
     if (spec.whileE) tests += `${this.ifCond(spec.whileE, 3, true)} break ${label};\n`;
@@ -349,9 +374,12 @@ class RegionGen {
   /** The source of the function that makes the region function. */
   source(root: Extract<Node, { k: 'do' }>): string {
     const x = this.x;
-    x.numFixed = this.clauses.slice(root.idx, root.endIdx + 1).every((c) => c.k !== 'numeric' && c.k !== 'interpret');
+    x.numFixed = numericFixed(this.clauses, root);
+    if (!x.numFixed) x.dclass = undefined;
     const code = this.loop(root);
-    let s = RUNTIME_NAMES.map((k) => `const r_${k} = R.${k};\n`).join('');
+    // (only the runtime functions the code uses: less for V8 to parse and keep)
+    const used = new Set([...code.matchAll(/\br_(\w+)/g)].map((m) => m[1]));
+    let s = RUNTIME_NAMES.filter((k) => used.has(k) || k === 'fault' || k === 'wb').map((k) => `const r_${k} = R.${k};\n`).join('');
     s += x.consts.map((_, i) => `const k${i} = K[${i}];\n`).join('');
     s += 'return function region(a) {\n';
     for (const [name, b] of x.boxes) s += `const ${b} = a.pool.box(${JSON.stringify(name)});\n`;
@@ -394,9 +422,26 @@ class RegionGen {
 }
 
 /**
+ * Whether nothing in the region can change its NUMERIC settings: no
+ * NUMERIC, no INTERPRET (a routine called from it, a CALL ON handler
+ * included, changes only its own copy: activation.ts ownNumeric).
+ */
+function numericFixed(clauses: readonly Clause[], root: Extract<Node, { k: 'do' }>): boolean {
+  return clauses.slice(root.idx, root.endIdx + 1).every((c) => c.k !== 'numeric' && c.k !== 'interpret');
+}
+
+/**
  * The compiled form of the repetitive DO loop at clause doIdx, or null when
  * it has something the clause loop must run. `plain` gives the clause
  * loop's closure for a clause without control flow of its own.
+ *
+ * A region that cannot change NUMERIC gets one variant per DIGITS class
+ * (codegen-expr.ts DigitsClass), each with only the arithmetic tiers that
+ * can run in it: the one for DIGITS 9 to 15 (DIGITS 9 is the default) made
+ * now, the others when the region first runs with DIGITS in their class.
+ * The code V8 compiles is then smaller (at DIGITS 9 no chain paths, at
+ * DIGITS 50 no pair paths, below 9 no integer paths), and does not test
+ * DIGITS before each tier.
  */
 export function compileRegion(
   prog: Program,
@@ -405,7 +450,47 @@ export function compileRegion(
 ): RegionFn | null {
   const root = structureLoop(prog.clauses, doIdx);
   if (root === null || root.k !== 'do') return null;
-  let g = new RegionGen(prog.clauses, plain);
+  if (!numericFixed(prog.clauses, root)) return made(generate(prog, root, plain, undefined));
+  // (the variant for DIGITS 9 to 15 generated now tells whether the region compiles at all; JavaScript gets it when it first runs)
+  const first = generate(prog, root, plain, 'pair');
+  if (first === null) return null;
+  const variants: Record<DigitsClass, RegionFn | undefined> = { below9: undefined, pair: undefined, chain: undefined };
+  const make = (c: DigitsClass): RegionFn => {
+    // (a variant JavaScript refuses, a generator defect, gives way to the one with every tier)
+    const f = made(c === 'pair' ? first : generate(prog, root, plain, c)) ?? made(generate(prog, root, plain, undefined));
+    if (f === null) throw new Error('region compiler: no variant of a region that compiled');
+    return f;
+  };
+  return (a) => {
+    const c = digitsClass(a.numeric.digits);
+    return (variants[c] ??= make(c))(a);
+  };
+}
+
+/**
+ * The region function for DIGITS class `dclass` (undefined: any), null when
+ * the clause loop must run the loop (compileRegion; exported for tests that
+ * read the code of a variant).
+ */
+export function compileRegionFor(prog: Program, doIdx: number, plain: (c: Clause) => ((a: Activation) => unknown) | null, dclass: DigitsClass | undefined): RegionFn | null {
+  const root = structureLoop(prog.clauses, doIdx);
+  return root === null || root.k !== 'do' ? null : made(generate(prog, root, plain, dclass));
+}
+
+/** A region's generated source and its constants (RegionGen source and consts). */
+interface Generated {
+  src: string;
+  consts: unknown[];
+}
+
+/** The region's source for DIGITS class `dclass` (undefined: any), null when the clause loop must run the loop. */
+function generate(
+  prog: Program,
+  root: Extract<Node, { k: 'do' }>,
+  plain: (c: Clause) => ((a: Activation) => unknown) | null,
+  dclass: DigitsClass | undefined,
+): Generated | null {
+  let g = new RegionGen(prog.clauses, plain, dclass);
   let src: string;
   try {
     src = g.source(root);
@@ -415,7 +500,7 @@ export function compileRegion(
       // keep them in locals, written back on the way out
       const regs = g.registers();
       if (regs.length > 0) {
-        g = new RegionGen(prog.clauses, plain);
+        g = new RegionGen(prog.clauses, plain, dclass);
         g.promote(regs);
         src = g.source(root);
       }
@@ -426,11 +511,26 @@ export function compileRegion(
     if (e instanceof NotCompilable || e instanceof RexxError) return null;
     throw e;
   }
+  return { src, consts: g.consts() };
+}
+
+function made(g: Generated | null): RegionFn | null {
+  return g === null ? null : instantiate(g.src, g.consts);
+}
+
+/**
+ * The region function of generated source `src` (RegionGen source) with
+ * its constants, or null when JavaScript refuses the source: a defect of
+ * the generator, after which the clause loop runs the loop, as it always
+ * can, unless codegenOptions.strict asks for the error.
+ */
+export function instantiate(src: string, consts: unknown[]): RegionFn | null {
   try {
     const make = new Function('R', 'K', src) as (r: typeof runtime, k: unknown[]) => RegionFn;
-    return make(runtime, g.consts());
-  } catch {
-    return null; // (a defect in the generated source: the clause loop runs the loop, as it always can)
+    return make(runtime, consts);
+  } catch (e) {
+    if (codegenOptions.strict) throw new Error(`region compiler: generated source rejected (${String(e)}):\n${src}`);
+    return null;
   }
 }
 

@@ -30,9 +30,10 @@ import type { Expr, Program, VarRef } from '../ast.js';
 import type { Activation } from './activation.js';
 import { arith, type ArithOp } from '../arithmetic/decimal.js';
 import { compile, compileSetter, intArith, intOp, plainInt, type Compiled, type Runtime } from './expression.js';
-import { ASSIGN, DO, scanned } from '../parser/fast-path.js';
+import { ASSIGN, CONSTANT, DO, NUMBER, SIMPLE, STRING, scanned, type ScanSpec } from '../parser/fast-path.js';
+import type { DoPart } from './do-rules.js';
 import { nextIteration, startLoop, type ScannedLoop } from './scanned-loop.js';
-import { isConstantSymbol, nameRef, symbolNameExpr } from '../parser/symbols.js';
+import { nameRef, symbolNameExpr } from '../parser/symbols.js';
 
 /** A string of assignments, ready to run. */
 export interface DirectPlan {
@@ -172,18 +173,19 @@ function intAt(k: number): number {
 
 /** Push the value of term i of the scan at stack position k (what evalTree gives for its tree). */
 function pushTerm(a: Activation, k: number, i: number): void {
-  const sym = scanned.terms[i];
-  if (sym === undefined) {
+  const kind = scanned.termKind[i];
+  const sym = scanned.terms[i]!;
+  if (kind === NUMBER) {
     // a whole number (its string String(n), made when needed)
     strs[k] = undefined;
     ints[k] = scanned.ints[i]!;
-  } else if (scanned.quoted[i]) {
+  } else if (kind === STRING) {
     strs[k] = sym;
     ints[k] = UNKNOWN;
-  } else if (isConstantSymbol(sym)) {
+  } else if (kind === CONSTANT) {
     strs[k] = sym;
     ints[k] = scanned.ints[i]!;
-  } else if (sym.indexOf('.') < 0) {
+  } else if (kind === SIMPLE) {
     const b = a.pool.simple.get(sym);
     const v = b?.v;
     if (v === undefined) {
@@ -268,7 +270,7 @@ export function runScanned(a: Activation, poll: (a: Activation) => void): void {
       assignScanned(a, k);
       k++;
     } else if (kind === DO) {
-      const l = startLoop(a, s.spec[k]!, evalTree);
+      const l = startLoop(a, s.spec[k]!, evalPart);
       if (l === null) k = s.to[k]! + 1;
       else {
         (loops ??= []).push(l);
@@ -284,6 +286,12 @@ export function runScanned(a: Activation, poll: (a: Activation) => void): void {
       }
     }
   }
+}
+
+/** Part p of the specification of a DO of the last scan (its range evaluated where it stands). */
+function evalPart(a: Activation, spec: ScanSpec, p: DoPart): string {
+  const r = spec[p]!;
+  return evalScanned(a, r.from, r.to);
 }
 
 /** Assignment k of the last scan. */

@@ -14,21 +14,22 @@ import type { RexxHost, VariableAccess } from '../host.js';
 import { Activation, type DoFrame, type ConditionInfo } from './activation.js';
 import { VarPool } from './variables.js';
 import { ActivationBifContext } from './bif-context.js';
-import { compile, compileInt, compileTail, compileSetter, derivedName, intSetter, plainInt, type Runtime } from './expression.js';
+import { compile, compileInt, compileTail, compileSetter, derivedName, intSetter, type Runtime } from './expression.js';
 import { compileTemplate, parseArgs, parseItems, parseTemplate } from './parse-template.js';
 import { ExitSignal, SignalTransfer, LoopTransfer, HaltExit } from './signals.js';
 import { RexxError, rexxError } from '../errors.js';
-import { arith, compare, normalize, toWholeNumber, isNumber } from '../arithmetic/decimal.js';
+import { toWholeNumber, isNumber } from '../arithmetic/decimal.js';
 import { lookupBuiltin, callBuiltin } from '../builtins/registry.js';
 import type { BifContext, InterpreterServices } from '../builtins/types.js';
 import { getProgram, getInterpreted, interpretedOrScanned, type Interpreted } from '../program-cache.js';
 import { runDirect, runScanned } from './interpret-direct.js';
 import { completeCtrlFrame } from './do-frame.js';
+import { pastTo, startLimits, stepped, takeRepetition, type DoPart } from './do-rules.js';
 import { Tracer, parseTraceSetting } from './trace.js';
 import { symbolNameExpr } from '../parser/symbols.js';
 import { compileRegion, codegenOptions } from './codegen.js';
 import { callOptions } from './call-options.js';
-import { argNames, setArgNames } from './arg-names.js';
+import { argNames, argPlan, setArgNames } from './arg-names.js';
 import { exposePlan, ExposePlan, EXPOSE_IN_ORDER, EXPOSE_INDIRECT } from './expose-plan.js';
 import { LabelSite } from './label-site.js';
 
@@ -248,9 +249,11 @@ export class Interpreter implements Runtime {
    * after the label, no HALT poll due on either clause (the clause count
    * advances by the same two), and an EXPOSE list of names only (an
    * indirect `(list)` reads a variable, which can raise NOVALUE in the routine).
+   * A PARSE ARG of simple variables after the PROCEDURE is run here too.
    */
   private enterProcedure(act: Activation, prog: Program, idx: number): void {
-    const c = prog.clauses[idx + 1];
+    const clauses = prog.clauses;
+    const c = clauses[idx + 1];
     if (c === undefined || c.k !== 'procedure' || this.pending.length > 0) return;
     const n = this.clauseCount;
     if (((n + 1) & 255) === 0 || ((n + 2) & 255) === 0) return;
@@ -262,8 +265,17 @@ export class Interpreter implements Runtime {
       if (plan === EXPOSE_IN_ORDER) this.expose(act, expose);
       else act.pool = plan.pool(act.pool);
     }
-    this.clauseCount = n + 2;
-    act.pc = idx + 2;
+    // then `parse arg n` (simple variables only), as its compiled clause
+    // does it untraced (compileClause 'parse'), when no HALT poll is due on
+    // it either: it can raise no condition, so no handler can be pending after it
+    const args = callOptions.enterArgs && ((n + 3) & 255) !== 0 ? argPlan(clauses[idx + 2], upperAscii) : null;
+    let skip = 2;
+    if (args !== null) {
+      setArgNames(act, act.args, args.names, args.convert);
+      skip = 3;
+    }
+    this.clauseCount = n + skip;
+    act.pc = idx + skip;
     act.procedureAllowed = false;
   }
 
@@ -1253,11 +1265,6 @@ export class Interpreter implements Runtime {
 
   // ------------------------------------------------------------------ DO loops
 
-  private mustBeNumber(v: string, sub: number): string {
-    if (!isNumber(v)) throw rexxError(41, sub, v);
-    return v;
-  }
-
   private doStart(a: Activation, c: Extract<Clause, { k: 'do' }>): void {
     const spec = c.spec;
     const frame: DoFrame = { doIdx: a.pc, endIdx: c.endIdx, left: -1, repetitive: spec.kind !== 'simple' };
@@ -1268,28 +1275,15 @@ export class Interpreter implements Runtime {
         return;
       case 'forever':
         break;
-      case 'count': {
-        const v = compile(spec.count!)(a);
-        const n = toWholeNumber(v, a.numeric);
-        if (n === undefined || n < 0) throw rexxError(26, 2, v);
-        frame.left = n;
+      case 'count':
+        startLimits(a, spec, evalCompiled, frame);
         break;
-      }
       case 'ctrl': {
-        const start = this.mustBeNumber(compile(spec.start!)(a), 6);
-        for (const k of spec.order) {
-          const v = compile(spec[k]!)(a);
-          if (k === 'to') frame.to = normalize(this.mustBeNumber(v, 4), a.numeric);
-          else if (k === 'by') frame.by = normalize(this.mustBeNumber(v, 5), a.numeric);
-          else {
-            const n = toWholeNumber(v, a.numeric);
-            if (n === undefined || n < 0) throw rexxError(26, 3, v);
-            frame.left = n;
-          }
-        }
+        // (start, TO, BY, FOR evaluated in order, then the control variable set: do-rules.ts)
+        const start = startLimits(a, spec, evalCompiled, frame)!;
         const ref = spec.ctrl!;
         completeCtrlFrame(frame, ref);
-        this.assign(a, ref, normalize(start, a.numeric)!);
+        this.assign(a, ref, start);
         break;
       }
     }
@@ -1312,24 +1306,14 @@ export class Interpreter implements Runtime {
           return this.loopContinuesRest(a, spec, f);
         }
       }
-      const v = f.get!(a);
-      let cmp: number | undefined;
-      const p = t === t ? plainInt(v) : NaN;
-      // two plain integers with DIGITS-FUZZ >= 9 compare exactly (see fastCompare)
-      if (p === p && a.numeric.digits - a.numeric.fuzz >= 9) cmp = p < t ? -1 : p > t ? 1 : 0;
-      else cmp = compare(v, f.to, a.numeric);
-      if (cmp === undefined) throw rexxError(41, 6, v);
-      if (f.byNeg ? cmp < 0 : cmp > 0) return false;
+      if (pastTo(a, f.get!(a), f.to, t, f.byNeg!)) return false;
     }
     return this.loopContinuesRest(a, spec, f);
   }
 
   /** The FOR/count and WHILE tests of loopContinues. */
   private loopContinuesRest(a: Activation, spec: DoSpec, f: DoFrame): boolean {
-    if (f.left >= 0) {
-      if (f.left === 0) return false;
-      f.left--;
-    }
+    if (!takeRepetition(f)) return false;
     if (spec.whileE) {
       const w = compile(spec.whileE)(a);
       if (w === '0') return false;
@@ -1372,17 +1356,7 @@ export class Interpreter implements Runtime {
           }
         }
       }
-      const cur = f.get!(a);
-      let next: string | undefined;
-      if (b === b && a.numeric.digits >= 9) {
-        // plain integers: the sum is exact below 10**9 (see intArith)
-        const p = plainInt(cur);
-        if (p === p) {
-          const s = p + b;
-          if (s < 1e9 && s > -1e9) next = String(s);
-        }
-      }
-      if (next === undefined) next = arith('+', cur, f.by!, a.numeric);
+      const next = stepped(a, f.get!(a), f.by!, b);
       f.set!(a, next);
       if (a.trace === 'R' || a.trace === 'I') this.tracer.assigned(a, next);
     }
@@ -1412,6 +1386,11 @@ export class Interpreter implements Runtime {
 }
 
 const CONTINUE = Symbol('continue');
+
+/** Part p of a DO's specification evaluated through its compiled closure (as the clause loop evaluates it). */
+function evalCompiled(a: Activation, spec: DoSpec, p: DoPart): string {
+  return compile(spec[p]!)(a);
+}
 
 /**
  * What a compiled RETURN clause hands to the clause loop: the same object

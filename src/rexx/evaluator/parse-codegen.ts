@@ -39,9 +39,15 @@ export type ArgParser = (a: Activation, args: readonly (string | undefined)[], c
 
 /**
  * enabled: off, every PARSE takes parseItems' loop (tests compare the two);
- * hotUses: untraced parses of a template before its parser is generated.
+ * hotUses: untraced parses of a template before its parser is generated;
+ * memo: whether a parser of constant patterns remembers its last results.
  */
-export const parseCodegenOptions = { enabled: true, hotUses: 8 };
+export const parseCodegenOptions = { enabled: true, hotUses: 8, memo: true };
+
+/** The longest source a generated parser remembers its results for (generateParser). */
+const MEMO_MAX = 4096;
+/** New sources in a row after which a generated parser stops comparing (generateParser). */
+const MEMO_TRIES = 16;
 
 /**
  * What the template's code is made with, for each use: the code assigning a
@@ -137,8 +143,34 @@ export function parseCode(items: Item[], em: ParseEmitter): string {
 }
 
 /**
+ * Whether the template's results are a function of the source string alone:
+ * no variable pattern, and every position written as a number (whose value
+ * is used as it is when DIGITS is 9 or more, patternCode). Such a parser
+ * remembers its last results (generateParser).
+ */
+function constantTemplate(items: Item[]): boolean {
+  return items.every((it) => it.kind === 0 || it.kind === 1 || it.n >= 0);
+}
+
+/**
  * The template's parser. `positionValue` evaluates a positional pattern's
  * expression to a whole number (Error 26.4 otherwise), as parseItems does.
+ *
+ * A template with constant patterns (constantTemplate) gets a one-entry
+ * memo: when the source is the same string as in the call before (===, so
+ * equal contents), each target is given the value it was given then, in the
+ * same order, by the same assignment (a compound target's tail is evaluated
+ * anew, so it sees the targets set before it, as in a full parse). Nothing
+ * else the parse does can be observed: with constant patterns it evaluates
+ * nothing and raises no condition (a position is taken as written only at
+ * DIGITS 9 or more; below that the memo is not used). The values are
+ * remembered only when the same source comes a second time in a row (M:
+ * whether R<k> hold L's results). Comparing the source with the last one
+ * and keeping it costs a string comparison and a write barrier per parse
+ * (measured: 4% of a loop parsing a new record each time), so a site stops
+ * using the memo after MEMO_TRIES new sources in a row (C counts them down;
+ * a repeated source fills it again). A source longer than MEMO_MAX is not
+ * kept, so that a site does not keep a large string alive.
  */
 export function generateParser(items: Item[], positionValue: (a: Activation, e: Compiled) => number): DirectParser {
   const names: string[] = [];
@@ -151,7 +183,9 @@ export function generateParser(items: Item[], positionValue: (a: Activation, e: 
   const lookups: string[] = [];
   const remembered: string[] = [];
   const stores: string[] = [];
+  const targets: number[] = [];
   items.forEach((item, k) => {
+    if (item.ref !== null && item.kind === 0) targets.push(k);
     if (item.ref !== null && item.kind === 0 && item.ref.k === 'var') {
       boxes.push(`B${k} = null`);
       lookups.push(`b${k} = vp.box(${JSON.stringify(item.ref.name)});`);
@@ -166,22 +200,37 @@ export function generateParser(items: Item[], positionValue: (a: Activation, e: 
       values.push(item.e);
     }
   });
+  const memo = parseCodegenOptions.memo && constantTemplate(items) && targets.length > 0;
+  const set = (t: number, v: string): string => (items[t]!.ref!.k === 'var' ? `b${t}.v = ${v};\n` : `S${t}(a, ${v});\n`);
   const em: ParseEmitter = {
-    assign: (t, v) => (items[t]!.ref!.k === 'var' ? `b${t}.v = ${v};\n` : `S${t}(a, ${v});\n`),
+    // with the memo, each value is kept in a local m<k> as well
+    assign: (t, v) => set(t, memo ? `(m${t} = ${v})` : v),
     pattern: (k) => `E${k}(a)`,
     position: (k) => `pv(a, E${k})`,
   };
   const body = parseCode(items, em);
+  // positions are taken as written only at DIGITS 9 or more (patternCode)
+  const digits9 = items.some((it) => it.kind >= 3) ? 'a.numeric.digits >= 9' : 'true';
   const src =
     "'use strict';\n" +
     (boxes.length > 0 ? `let P = null, ${boxes.join(', ')};\n` : '') +
+    (memo ? `let L = null, M = false, C = ${MEMO_TRIES}, ${targets.map((t) => `R${t} = ""`).join(', ')};\n` : '') +
     'return function parse(a, qs) {\n' +
     (boxes.length > 0
       ? `const vp = a.pool;\nlet ${boxes.map((b) => 'b' + b.slice(1)).join(', ')};\n` +
         `if (vp === P) { ${remembered.join(' ')} }\n` +
         `else { ${lookups.join(' ')} if (vp.settled()) { ${stores.join(' ')} P = vp; } }\n`
       : '') +
+    (memo
+      ? `const qmemo = C > 0, qsame = qmemo && qs === L;\n` +
+        `if (qsame && M && ${digits9}) {\n${targets.map((t) => set(t, `R${t}`)).join('')}C = ${MEMO_TRIES};\nreturn;\n}\n` +
+        `let ${targets.map((t) => `m${t} = ""`).join(', ')};\n`
+      : '') +
     body +
+    (memo
+      ? `if (qmemo) {\nif (!qsame) { L = --C > 0 && qlen <= ${MEMO_MAX} ? qs : null; M = false; }\n` +
+        `else if (${digits9}) { ${targets.map((t) => `R${t} = m${t};`).join(' ')} M = true; C = ${MEMO_TRIES}; }\n}\n`
+      : '') +
     '};\n';
   const make = new Function(...names, 'pv', src) as (...args: unknown[]) => DirectParser;
   return make(...values, positionValue);

@@ -9,72 +9,48 @@
  * iterate; ANSI X3.274-1996 §7.3.x DO), for what the scan reads: a simple
  * DO, `DO expr`, and `DO name = start [TO e] [BY e] [FOR e]` with a simple
  * control variable, no WHILE or UNTIL, run untraced with no condition
- * trapped (interpreter.ts interpretString). Start, TO, BY and FOR are
- * evaluated once, in the order written, with the same errors (41.4-41.6,
- * 26.2, 26.3); the control variable is set after them, read back from its
- * box at each step (the body may change it: NOVALUE gives its name, as
- * no condition is trapped) and stepped with the same integer path or
- * arith(). A property test (test/rexx/evaluator/scanned-loop.test.ts)
+ * trapped (interpreter.ts interpretString). The rules themselves (the
+ * evaluation of start, TO, BY and FOR, their errors, the tests and the
+ * step) are do-rules.ts's, which the clause loop uses too; what is the
+ * scan's own is where the control variable lives: in its box, read back
+ * at each step (the body may change it: NOVALUE gives its name, as no
+ * condition is trapped). A property test (test/rexx/evaluator/scanned-loop.test.ts)
  * compares the runs with the clause loop's.
  */
-import type { DoSpec, Expr } from '../ast.js';
 import type { Activation } from './activation.js';
+import type { ScanSpec } from '../parser/fast-path.js';
 import type { Box } from './variables.js';
 import { plainInt, type Runtime } from './expression.js';
-import { arith, compare, normalize, toWholeNumber, isNumber } from '../arithmetic/decimal.js';
-import { rexxError } from '../errors.js';
+import { pastTo, startLimits, stepped, takeRepetition, type DoPart, type LoopLimits } from './do-rules.js';
 
 /** A running DO (the clause loop's DoFrame, for the cases above). */
-export interface ScannedLoop {
+export interface ScannedLoop extends LoopLimits {
   repetitive: boolean;
-  /** FOR or repetition count left; -1: none */
-  left: number;
   /** the control variable's box and name (undefined: none) */
   box: Box | undefined;
   name: string;
-  to: string | undefined;
   toInt: number;
-  by: string;
   byInt: number;
   byNeg: boolean;
 }
 
-function mustBeNumber(v: string, sub: number): string {
-  if (!isNumber(v)) throw rexxError(41, sub, v);
-  return v;
-}
-
 /**
- * Start the DO with specification spec (its expressions evaluated by
- * evalE): the loop, or null when its first tests already fail (the clause
- * loop then goes on after the END).
+ * Start the DO with specification spec (its expressions, ranges of the
+ * scan, evaluated by evalPart): the loop, or null when its first tests
+ * already fail (the clause loop then goes on after the END).
  */
-export function startLoop(a: Activation, spec: DoSpec, evalE: (a: Activation, e: Expr) => string): ScannedLoop | null {
+export function startLoop(a: Activation, spec: ScanSpec, evalPart: (a: Activation, spec: ScanSpec, part: DoPart) => string): ScannedLoop | null {
   const l: ScannedLoop = { repetitive: spec.kind !== 'simple', left: -1, box: undefined, name: '', to: undefined, toInt: NaN, by: '1', byInt: 1, byNeg: false };
   if (spec.kind === 'simple') return l;
-  if (spec.kind === 'count') {
-    const v = evalE(a, spec.count!);
-    const n = toWholeNumber(v, a.numeric);
-    if (n === undefined || n < 0) throw rexxError(26, 2, v);
-    l.left = n;
-  } else {
-    const start = mustBeNumber(evalE(a, spec.start!), 6);
-    for (const key of spec.order) {
-      const v = evalE(a, spec[key]!);
-      if (key === 'to') l.to = normalize(mustBeNumber(v, 4), a.numeric);
-      else if (key === 'by') l.by = normalize(mustBeNumber(v, 5), a.numeric)!;
-      else {
-        const n = toWholeNumber(v, a.numeric);
-        if (n === undefined || n < 0) throw rexxError(26, 3, v);
-        l.left = n;
-      }
-    }
+  const start = startLimits(a, spec, evalPart, l);
+  if (start !== undefined) {
+    const by = (l.by ??= '1');
     l.toInt = l.to === undefined ? NaN : plainInt(l.to);
-    l.byInt = plainInt(l.by);
-    l.byNeg = l.by.startsWith('-');
-    l.name = spec.ctrl!.name;
+    l.byInt = plainInt(by);
+    l.byNeg = by.startsWith('-');
+    l.name = spec.ctrl;
     l.box = a.pool.box(l.name);
-    l.box.v = normalize(start, a.numeric)!;
+    l.box.v = start;
   }
   return loopContinues(a, l) ? l : null;
 }
@@ -87,39 +63,13 @@ function current(a: Activation, l: ScannedLoop): string {
 
 /** The tests at the top of each iteration: TO, then FOR or the count. */
 function loopContinues(a: Activation, l: ScannedLoop): boolean {
-  const to = l.to;
-  if (to !== undefined) {
-    const v = current(a, l);
-    const t = l.toInt;
-    const p = t === t ? plainInt(v) : NaN;
-    // two plain integers with DIGITS-FUZZ >= 9 compare exactly (as the clause loop does)
-    const cmp = p === p && a.numeric.digits - a.numeric.fuzz >= 9 ? (p < t ? -1 : p > t ? 1 : 0) : compare(v, to, a.numeric);
-    if (cmp === undefined) throw rexxError(41, 6, v);
-    if (l.byNeg ? cmp < 0 : cmp > 0) return false;
-  }
-  if (l.left >= 0) {
-    if (l.left === 0) return false;
-    l.left--;
-  }
-  return true;
+  if (l.to !== undefined && pastTo(a, current(a, l), l.to, l.toInt, l.byNeg)) return false;
+  return takeRepetition(l);
 }
 
 /** The END of a repetitive loop: step the control variable, then the tests; whether the loop goes on. */
 export function nextIteration(a: Activation, l: ScannedLoop): boolean {
   const box = l.box;
-  if (box !== undefined) {
-    const cur = current(a, l);
-    let next: string | undefined;
-    const b = l.byInt;
-    if (b === b && a.numeric.digits >= 9) {
-      // plain integers: the sum is exact below 10**9 (see intArith)
-      const p = plainInt(cur);
-      if (p === p) {
-        const s = p + b;
-        if (s < 1e9 && s > -1e9) next = String(s);
-      }
-    }
-    box.v = next !== undefined ? next : arith('+', cur, l.by, a.numeric);
-  }
+  if (box !== undefined) box.v = stepped(a, current(a, l), l.by!, l.byInt);
   return loopContinues(a, l);
 }

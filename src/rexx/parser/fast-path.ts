@@ -19,10 +19,11 @@
  * parses to exactly the same Program.
  *
  * Scanning and building are separate: scanSource() leaves the clauses in the
- * `scanned` record (expressions as flat term and operator lists), from which
- * fastParseProgram builds the tree, and from which an INTERPRET string of
- * assignments seen for the first time is evaluated without a tree at all
- * (evaluator/interpret-direct.ts).
+ * `scanned` record (expressions as flat term and operator lists, a DO's
+ * specification as ranges of them), from which fastParseProgram builds the
+ * tree, and from which an INTERPRET string of assignments and DO loops seen
+ * for the first time is run without a tree at all
+ * (evaluator/interpret-direct.ts, scanned-loop.ts).
  */
 import type { Clause, DoSpec, Expr, Program } from '../ast.js';
 import { buildTree } from './precedence.js';
@@ -38,6 +39,7 @@ const LOWER = 2;
 /** E or e: a constant symbol with one could be a number with an exponent */
 const EXP = 4;
 const NON_DIGIT = 8;
+const DOT = 16;
 const SYM = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.!?_@#$') {
   const code = c.charCodeAt(0);
@@ -45,7 +47,28 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.
     SYM_CHAR |
     (c >= 'a' && c <= 'z' ? LOWER : 0) |
     (c === 'E' || c === 'e' ? EXP : 0) |
-    (c >= '0' && c <= '9' ? 0 : NON_DIGIT);
+    (c >= '0' && c <= '9' ? 0 : NON_DIGIT) |
+    (c === '.' ? DOT : 0);
+}
+/** The upper-case code of each character of a symbol (a table, not a call: see HASH). */
+const UPPER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) UPPER[c] = c >= 97 && c <= 122 ? c - 32 : c;
+
+/**
+ * The scanner's hashes (of a source, of a name) are polynomial hashes modulo
+ * 2**25, a step `h = (h * 31 + c) & HASH`: the values stay small integers
+ * (h * 31 + c < 2**30), so until the scanner is optimised by the JIT a step
+ * is three arithmetic bytecodes with no call (FNV's Math.imul is a call
+ * there) and no heap number. In a program that INTERPRETs a stream of new
+ * strings (bench b8) the scan runs unoptimised for thousands of strings,
+ * and the hashing was its largest cost there. The steps are written out in
+ * the loops for the same reason. hashEnd mixes the high bits into the low
+ * ones the tables index by.
+ */
+const HASH = 0x1ffffff;
+
+function hashEnd(h: number): number {
+  return h ^ (h >>> 12);
 }
 
 function isSym(c: number): boolean {
@@ -60,6 +83,19 @@ function isBlank(c: number): boolean {
 let symClasses = 0;
 /** The value of the last symbol read when it is a plain integer (at most nine digits), else NaN. */
 let symInt = NaN;
+/** What the last symbol read is (symbols.ts symbolNameExpr): CONSTANT, SIMPLE or NAME. */
+let symKind = 0;
+
+/**
+ * The kinds of terms (scanned.termKind): a whole number (its string not
+ * made: scanned.ints), a string, a constant symbol, a simple symbol, a
+ * stem or compound symbol.
+ */
+export const NUMBER = 0;
+export const STRING = 1;
+export const CONSTANT = 2;
+export const SIMPLE = 3;
+export const NAME = 4;
 
 /**
  * Whether the last symbol read is a constant symbol that could be (part of)
@@ -76,6 +112,30 @@ export const DO = 1;
 export const END = 2;
 export const SAY = 3;
 
+/** The terms[from .. to) of one expression of the scan. */
+export interface ScanRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * A DO's specification as scanned (parser/program.ts doSpec's DoSpec, with
+ * its expressions left as ranges of the scan): programOfScan makes the
+ * DoSpec, and a loop run from the scan (evaluator/scanned-loop.ts)
+ * evaluates the ranges where they stand, making no tree.
+ */
+export interface ScanSpec {
+  kind: 'simple' | 'count' | 'ctrl';
+  /** the control variable ('' when none) */
+  ctrl: string;
+  order: ('to' | 'by' | 'for')[];
+  start?: ScanRange;
+  to?: ScanRange;
+  by?: ScanRange;
+  for?: ScanRange;
+  count?: ScanRange;
+}
+
 /**
  * What the last scan read, in arrays reused from one scan to the next
  * (scanning is synchronous, and its users read the result before anything
@@ -88,8 +148,8 @@ export const scanned = {
    * writes it (no string is made for it until one is needed: termText)
    */
   terms: [] as (string | undefined)[],
-  /** quoted[i]: terms[i] is the value of a string (ANSI §6.2.1.2), not a symbol */
-  quoted: [] as boolean[],
+  /** termKind[i]: what terms[i] is (NUMBER, STRING: the value of a string, ANSI §6.2.1.2, CONSTANT, SIMPLE, NAME) */
+  termKind: [] as number[],
   /** ints[i]: for a symbol of at most nine digits its value (as plainInt gives it), else NaN */
   ints: [] as number[],
   /** ops[i]: the operator between terms[i] and terms[i + 1] of one expression */
@@ -106,7 +166,7 @@ export const scanned = {
   from: [] as number[],
   to: [] as number[],
   /** DO: the specification */
-  spec: [] as (DoSpec | undefined)[],
+  spec: [] as (ScanSpec | undefined)[],
   /** the clause's text is the source from textFrom to textTo */
   textFrom: [] as number[],
   textTo: [] as number[],
@@ -126,21 +186,21 @@ const buf = new Uint16Array(MAX_SOURCE + 1);
 
 /**
  * Put source (at most MAX_SOURCE long) in buf for the scan, and give a hash
- * of it (FNV-1a) made on the way: the table of INTERPRET strings looks a
+ * of it (HASH) made on the way: the table of INTERPRET strings looks a
  * string up by this hash just before it is scanned (program-cache.ts), and
  * reading the characters once serves both.
  */
 export function loadSource(source: string): number {
   const n = source.length;
-  let h = Math.imul(2166136261 ^ n, 16777619);
+  let h = n;
   for (let i = 0; i < n; i++) {
     const c = source.charCodeAt(i);
     buf[i] = c;
-    h = Math.imul(h ^ c, 16777619);
+    h = (h * 31 + c) & HASH;
   }
   buf[n] = 0;
   src = source;
-  return h ^ (h >>> 15);
+  return hashEnd(h);
 }
 let pos = 0;
 /** end offset of the last token read (a clause's text ends there) */
@@ -150,7 +210,10 @@ let nTerms = 0;
 
 function skipBlanks(): void {
   const n = src.length;
-  while (pos < n && isBlank(buf[pos]!)) pos++;
+  for (; pos < n; pos++) {
+    const c = buf[pos]!;
+    if (c !== 32 && c !== 9) break; // (isBlank, written out: see HASH)
+  }
 }
 
 /**
@@ -165,20 +228,16 @@ const names: (string | undefined)[] = new Array<string | undefined>(NAMES).fill(
 
 /** The name from start to end of buf (upper-cased, classes those of its characters): the one in `names`, or a new one put there. */
 function nameAt(start: number, end: number, classes: number, h: number): string {
-  const slot = (h ^ (h >>> 13)) & (NAMES - 1);
+  const slot = hashEnd(h) & (NAMES - 1);
   const known = names[slot];
   const len = end - start;
   if (known !== undefined && known.length === len) {
     let j = 0;
-    while (j < len && known.charCodeAt(j) === upperCode(buf[start + j]!)) j++;
+    while (j < len && known.charCodeAt(j) === UPPER[buf[start + j]!]) j++;
     if (j === len) return known;
   }
   const sym = src.slice(start, end);
   return (names[slot] = (classes & LOWER) !== 0 ? sym.toUpperCase() : sym);
-}
-
-function upperCode(c: number): number {
-  return c >= 97 && c <= 122 ? c - 32 : c;
 }
 
 /** The upper-cased symbol at pos (pos moves past it), or '' when there is none. */
@@ -195,7 +254,7 @@ function symbol(): string {
     if (k === 0) break;
     classes |= k;
     value = value * 10 + c - 48; // meaningful only for digits
-    h = Math.imul(h ^ upperCode(c), 16777619);
+    h = (h * 31 + UPPER[c]!) & HASH;
     p++;
   }
   if (p === start) return '';
@@ -205,7 +264,11 @@ function symbol(): string {
   // what plainInt (evaluator/expression.ts) gives for the symbol
   symInt = (classes & NON_DIGIT) === 0 && p - start <= 9 ? value : NaN;
   const c0 = buf[start]!;
-  if (c0 !== 46 && (c0 < 48 || c0 > 57)) return nameAt(start, p, classes, h);
+  if (c0 !== 46 && (c0 < 48 || c0 > 57)) {
+    symKind = (classes & DOT) !== 0 ? NAME : SIMPLE;
+    return nameAt(start, p, classes, h);
+  }
+  symKind = CONSTANT;
   const sym = src.slice(start, p);
   return (classes & LOWER) !== 0 ? sym.toUpperCase() : sym;
 }
@@ -299,18 +362,19 @@ function expression(terms: ReadonlySet<string>): number {
     if (pos < n && isQuote(buf[pos]!)) {
       const v = quotedString();
       if (v === undefined) return -1;
-      scanned.quoted[nTerms] = true;
+      scanned.termKind[nTerms] = STRING;
       scanned.ints[nTerms] = NaN;
       T[nTerms++] = v;
     } else {
       const v = wholeNumber();
-      scanned.quoted[nTerms] = false;
       if (v === v) {
+        scanned.termKind[nTerms] = NUMBER;
         scanned.ints[nTerms] = v;
         T[nTerms++] = undefined;
       } else {
         const sym = symbol();
         if (sym === '' || hasExponent(sym)) return -1; // a term must follow '=' or an operator
+        scanned.termKind[nTerms] = symKind;
         scanned.ints[nTerms] = symInt;
         T[nTerms++] = sym;
       }
@@ -353,7 +417,7 @@ function expression(terms: ReadonlySet<string>): number {
 
 function termOf(i: number): Expr {
   const t = termText(i);
-  return scanned.quoted[i] ? { k: 'lit', v: t } : symbolNameExpr(t);
+  return scanned.termKind[i] === STRING ? { k: 'lit', v: t } : symbolNameExpr(t);
 }
 
 /** The tree of the expression scanned as terms[from .. to) (what buildTree makes of it in the parser). */
@@ -364,15 +428,15 @@ export function exprOf(from: number, to: number): Expr {
   return buildTree(parts, scanned.ops.slice(from, to - 1));
 }
 
-/** An expression read and made into a tree, or undefined. */
-function treeExpression(terms: ReadonlySet<string>): Expr | undefined {
+/** An expression read, as its range of terms, or undefined. */
+function rangeExpression(terms: ReadonlySet<string>): ScanRange | undefined {
   const from = expression(terms);
-  return from < 0 ? undefined : exprOf(from, nTerms);
+  return from < 0 ? undefined : { from, to: nTerms };
 }
 
 /** The specification of a DO (program.ts doSpec), pos after the DO keyword. */
-function doSpec(): DoSpec | undefined {
-  const spec: DoSpec = { kind: 'simple', order: [] };
+function doSpec(): ScanSpec | undefined {
+  const spec: ScanSpec = { kind: 'simple', ctrl: '', order: [] };
   skipBlanks();
   if (atClauseEnd()) return spec;
   const at = pos;
@@ -385,8 +449,8 @@ function doSpec(): DoSpec | undefined {
     if (isConstantSymbol(w0)) return undefined; // an error for the full path to report
     pos++;
     spec.kind = 'ctrl';
-    spec.ctrl = nameRef(w0);
-    const start = treeExpression(TERM_DO_CTRL);
+    spec.ctrl = w0;
+    const start = rangeExpression(TERM_DO_CTRL);
     if (!start) return undefined;
     spec.start = start;
     while (!atClauseEnd()) {
@@ -394,7 +458,7 @@ function doSpec(): DoSpec | undefined {
       if (w !== 'TO' && w !== 'BY' && w !== 'FOR') return undefined; // WHILE / UNTIL: not handled here
       const key = w === 'TO' ? 'to' : w === 'BY' ? 'by' : 'for';
       if (spec.order.includes(key)) return undefined; // Error 27 from the full path
-      const e = treeExpression(TERM_DO_CTRL);
+      const e = rangeExpression(TERM_DO_CTRL);
       if (!e) return undefined;
       spec[key] = e;
       spec.order.push(key);
@@ -404,7 +468,7 @@ function doSpec(): DoSpec | undefined {
   if (w0 === 'FOREVER' || w0 === 'WHILE' || w0 === 'UNTIL') return undefined;
   pos = at;
   spec.kind = 'count';
-  const count = treeExpression(TERM_DO_COUNT);
+  const count = rangeExpression(TERM_DO_COUNT);
   if (!count || !atClauseEnd()) return undefined; // WHILE / UNTIL: not handled here
   spec.count = count;
   return spec;
@@ -420,6 +484,7 @@ export function scanSource(source: string): boolean {
   if (src !== source) loadSource(source);
   pos = 0;
   nTerms = 0;
+  direct = true;
   const s = scanned;
   let k = 0;
   /** DO clauses not yet ended */
@@ -453,6 +518,7 @@ export function scanSource(source: string): boolean {
         if (from < 0) return false;
       }
       s.kind[k] = SAY;
+      direct = false;
       s.from[k] = from;
       s.to[k] = nTerms;
     } else if (first === 'DO') {
@@ -461,6 +527,7 @@ export function scanSource(source: string): boolean {
       open++;
       s.kind[k] = DO;
       s.spec[k] = spec;
+      if (spec.ctrl.indexOf('.') >= 0) direct = false; // (a stem or compound control variable)
     } else if (first === 'END') {
       if (open === 0) return false; // Error 10 from the full path
       // the DO this END closes: the last one not yet ended
@@ -474,7 +541,7 @@ export function scanSource(source: string): boolean {
       if (!atClauseEnd()) {
         endName = symbol();
         // END name must name the loop's control variable (else an error for the full path)
-        if (endName === '' || endName !== (s.spec[d]!.ctrl as { name?: string } | undefined)?.name) return false;
+        if (endName === '' || endName !== s.spec[d]!.ctrl) return false;
         skipBlanks();
       }
       s.kind[k] = END;
@@ -492,23 +559,31 @@ export function scanSource(source: string): boolean {
   return k > 0 && open === 0;
 }
 
+/** Whether the last scan read only assignments, END, and DO loops with a simple control variable if any. */
+let direct = true;
+
 /**
  * Whether the last scan read only assignments, END, and DO loops with a
  * simple control variable if any (what evaluator/interpret-direct.ts
  * runScanned runs).
  */
 export function scannedDirect(): boolean {
-  const s = scanned;
-  for (let k = 0; k < s.clauses; k++) {
-    const kind = s.kind[k];
-    if (kind === SAY) return false;
-    if (kind === DO && s.spec[k]!.ctrl !== undefined && s.spec[k]!.ctrl!.k !== 'var') return false;
-  }
-  return true;
+  return direct;
 }
 
 export function fastParseProgram(source: string, name: string): Program | undefined {
   return scanSource(source) ? programOfScan(source, name) : undefined;
+}
+
+/** The DoSpec of a DO of the last scan (what program.ts doSpec makes of it). */
+function doSpecOf(ss: ScanSpec): DoSpec {
+  const spec: DoSpec = { kind: ss.kind, order: ss.order };
+  if (ss.ctrl !== '') spec.ctrl = nameRef(ss.ctrl);
+  for (const part of ['count', 'start', 'to', 'by', 'for'] as const) {
+    const r = ss[part];
+    if (r !== undefined) spec[part] = exprOf(r.from, r.to);
+  }
+  return spec;
 }
 
 /** The program of the last scan, which read source and returned true. */
@@ -527,7 +602,7 @@ export function programOfScan(source: string, name: string): Program {
         break;
       }
       case DO:
-        clauses.push({ k: 'do', spec: s.spec[k]!, endIdx: -1, line: 1, text });
+        clauses.push({ k: 'do', spec: doSpecOf(s.spec[k]!), endIdx: -1, line: 1, text });
         s.spec[k] = undefined; // (not kept alive by the scanner)
         break;
       default: {

@@ -11,7 +11,8 @@
 import { describe, expect, it, afterEach } from 'vitest';
 import fc from 'fast-check';
 import { run, TestHost } from '../helpers.js';
-import { codegenOptions, compileRegion } from '../../../src/rexx/evaluator/codegen.js';
+import { codegenOptions, compileRegion, compileRegionFor } from '../../../src/rexx/evaluator/codegen.js';
+import type { DigitsClass } from '../../../src/rexx/evaluator/codegen-expr.js';
 import { parseProgram } from '../../../src/rexx/parser/program.js';
 
 function outcome(src: string, enabled: boolean): string {
@@ -78,9 +79,19 @@ describe('pair arithmetic in compiled regions = clause loop', () => {
     );
   });
 
-  it('the pair path is what the compiled loop runs', () => {
-    const code = String(compileRegion(parseProgram('do i = 1 to 3; s = s + i / 7 - i % 7 * 0.5; end', 't'), 0, () => null));
-    for (const f of ['r_padd(', 'r_pdiv(', 'r_pidiv(', 'r_pmul(', 'r_pstr(', 'r_dadd(', 'r_dstr(']) expect(code).toContain(f);
+  it('the pair path is what the compiled loop runs (DIGITS 9 to 15), the chain path above 15, neither below 9', () => {
+    const prog = parseProgram('do i = 1 to 3; s = s + i / 7 - i % 7 * 0.5; end', 't');
+    const code = (c: DigitsClass | undefined): string => String(compileRegionFor(prog, 0, () => null, c));
+    const pair = ['r_padd(', 'r_pdiv(', 'r_pidiv(', 'r_pmul(', 'r_pstr('];
+    const chain = ['r_dadd(', 'r_dstr('];
+    for (const f of [...pair, ...chain]) expect(code(undefined)).toContain(f);
+    for (const f of pair) expect(code('pair')).toContain(f);
+    for (const f of chain) expect(code('pair')).not.toContain(f);
+    for (const f of chain) expect(code('chain')).toContain(f);
+    for (const f of pair) expect(code('chain')).not.toContain(f);
+    for (const f of [...pair, ...chain, '1e9']) expect(code('below9')).not.toContain(f);
+    // (a region that can change DIGITS has every tier)
+    expect(compileRegion(prog, 0, () => null)).not.toBeNull();
   });
 
   it('DIGITS changed in the loop, LOSTDIGITS, errors and their lines', () => {

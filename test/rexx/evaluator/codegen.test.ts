@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { run, TestHost } from '../helpers.js';
 import { codegenOptions } from '../../../src/rexx/evaluator/codegen.js';
 import { parseProgram } from '../../../src/rexx/parser/program.js';
-import { compileRegion } from '../../../src/rexx/evaluator/codegen.js';
+import { compileRegion, compileRegionFor } from '../../../src/rexx/evaluator/codegen.js';
 
 function both(src: string, setup?: (h: TestHost) => void): { on: string; off: string } {
   const outcome = (enabled: boolean): string => {
@@ -430,7 +430,7 @@ describe('compiled regions do what the clause loop does', () => {
   });
 
   it('variables stay in locals around BIFs that do not look into the pool', () => {
-    const source = (src: string, idx = 0): string => String(compileRegion(parseProgram(src, 't'), idx, () => () => undefined));
+    const source = (src: string, idx = 0): string => String(compileRegionFor(parseProgram(src, 't'), idx, () => () => undefined, 'pair'));
     // LEFT called directly, with its arguments evaluated in the region, the variables in locals
     const left = source('do i = 1 to 3; s = left(i, 2); end');
     expect(left).toMatch(/\.n === ok0 \? k\d+\(a, /); // (codegen-bif.ts: LEFT takes its arguments one by one)

@@ -14,7 +14,7 @@ import { scanSource, scannedDirect } from '../../../src/rexx/parser/fast-path.js
 /** The outcome of interpreting s after setup, directly or through the clause loop. */
 function outcome(setup: string, s: string, direct: boolean): string {
   const trap = direct ? '' : 'signal on halt name hh; ';
-  const src = `${trap}${setup}\ninterpret ${JSON.stringify(s).replace(/^"|"$/g, "'")}\nsay s j k n\nexit\nhh: say 'halt'`;
+  const src = `${trap}${setup}\ninterpret '${s.replace(/'/g, "''")}'\nsay s j k n\nexit\nhh: say 'halt'`;
   const r = run(src, []);
   return JSON.stringify({ out: r.out, err: r.err, error: r.error ? `${r.error.codeText}@${r.error.line}` : null });
 }
@@ -58,6 +58,25 @@ describe('DO loops of INTERPRET strings run from the scan', () => {
     for (const c of cases.filter((x) => !x.includes('if0'))) agree('s = 0; n = 4', c);
     expect(direct).toBeGreaterThanOrEqual(13); // (not those with a prefix minus or a blank concatenation)
     expect(JSON.parse(agree('s = 0', 'do j = 1 to 5; s = s + j * 7; end')).out).toBe('105 6 K N\n');
+  });
+
+  it('raise the errors of the clause loop (do-rules.ts), at the line of the INTERPRET', () => {
+    const errors: [string, string][] = [
+      ["do j = 'a' to 3; end", '41.6'],
+      ["do j = 1 to 'b'; end", '41.4'],
+      ["do j = 1 by 'c'; end", '41.5'],
+      // (the step, j + 1, fails first)
+      ["do j = 1 to 3; j = 'x'; end", '41.1'],
+      ['do n - 6; end', '26.2'],
+      ["do n || 'x'; end", '26.2'],
+      ['do j = 1 to 3 for n - 5; end', '26.3'],
+      ['do j = 1 for 1.5; end', '26.3'],
+      ['do j = 1 to 3 by 2; s = s + 1; end j', ''],
+    ];
+    for (const [s, code] of errors) {
+      expect(scanSource(s) && scannedDirect()).toBe(true);
+      expect(JSON.parse(agree('s = 0; n = 4', s)).error).toBe(code === '' ? null : `${code}@2`);
+    }
   });
 
   it('agree with the clause loop under other NUMERIC DIGITS', () => {

@@ -1,0 +1,182 @@
+/**
+ * Entering `name: procedure [expose ...]` followed by PARSE ARG of simple
+ * variables without the clause loop (Interpreter.enterProcedure with
+ * arg-names.ts argPlan): every program must give what the clause loop
+ * gives (callOptions.enterArgs off) — output, errors and their lines,
+ * conditions, HALT polling, trace.
+ */
+import { describe, it, expect, afterEach } from 'vitest';
+import fc from 'fast-check';
+import { run, TestHost } from '../helpers.js';
+import { callOptions } from '../../../src/rexx/evaluator/call-options.js';
+import { VarPool } from '../../../src/rexx/evaluator/variables.js';
+
+afterEach(() => {
+  callOptions.enterArgs = true;
+});
+
+let fresh = 0;
+
+/** Output, error and its line with the PARSE ARG entry on and off; expects them equal and returns the first. */
+function same(text: string, setUp: (h: TestHost) => void = () => {}): string {
+  const results = [true, false].map((on) => {
+    callOptions.enterArgs = on;
+    // (a program text seen before may come compiled from the cache: a fresh one each time)
+    const src = `${text}\n/* ${on} ${++fresh} */`;
+    const h = new TestHost();
+    setUp(h);
+    const r = run(src, [], h);
+    return `${r.out}|${r.err}|${r.error?.codeText ?? ''}@${r.error?.line ?? ''}`;
+  });
+  expect(results[0]).toBe(results[1]);
+  return results[0]!;
+}
+
+/** A REXX string literal for s. */
+function lit(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+describe('entering a PROCEDURE routine with its PARSE ARG', () => {
+  it('arguments, omitted ones, UPPER, LOWER, ARG, repeated and exposed names', () => {
+    const out = same(`x = 'old'
+call p ' a b ', , 'c', 'extra'
+say f('x',, ' y ') g('MiXeD') h('q', 'r')
+call e 'new'; say x
+exit
+p: procedure
+  parse arg a, b, c
+  say '[' || a || '][' || b || '][' || c || ']' symbol('B') arg()
+  return
+f: procedure
+  parse upper arg a, b, c
+  return a || '|' || b || '|' || c
+g: procedure
+  parse lower arg s
+  return s
+h: procedure
+  arg n, n
+  return n symbol('SIGL')
+e: procedure expose x
+  parse arg x
+  return`);
+    expect(out).toBe('[ a b ][][c] VAR 4\nX|| Y  mixed R LIT\nnew\n||@');
+  });
+
+  it('recursive functions and a routine that calls itself with fewer arguments', () => {
+    const out = same(`say fib(15) ack(2, 3) cnt(5)
+exit
+fib: procedure
+  parse arg n
+  if n < 2 then return n
+  return fib(n - 1) + fib(n - 2)
+ack: procedure
+  parse arg m, n
+  if m = 0 then return n + 1
+  if n = 0 then return ack(m - 1, 1)
+  return ack(m - 1, ack(m, n - 1))
+cnt: procedure
+  parse arg k, acc
+  if k = 0 then return acc
+  return cnt(k - 1, acc || k)`);
+    expect(out).toBe('610 9 54321\n||@');
+  });
+
+  it('templates with patterns or several targets go through the clause loop', () => {
+    same(`call p 'a b c', 'd'
+call q 'x,y'
+exit
+p: procedure
+  parse arg one rest, two
+  say one '|' rest '|' two
+  return
+q: procedure
+  parse arg a ',' b
+  say a b
+  return`);
+  });
+
+  it('NOVALUE, SIGL and errors in the routine after the entry', () => {
+    const out = same(`signal on novalue
+say f(1)
+exit
+f: procedure
+  parse arg n
+  say n symbol('SIGL')
+  return n + zz
+novalue: say 'novalue' condition('D') sigl; exit`);
+    expect(out).toContain('novalue ZZ 7');
+    const err = same(`say f(1)
+exit
+f: procedure
+  parse arg n
+  return n + 'a'`);
+    expect(err).toContain('41.2@5');
+  });
+
+  it('HALT polled at the label, the PROCEDURE, the PARSE ARG or after them', () => {
+    const calls = Array.from({ length: 80 }, (_, i) => `call p ${i}`).join('; ');
+    for (let j = 0; j < 5; j++) {
+      const src = `call on halt name h
+${'nop; '.repeat(j)}${calls}
+say 'end'
+exit
+p: procedure
+  parse arg k
+  return
+h: say 'halt' sigl symbol('K'); return`;
+      for (let k = 1; k <= 2; k++) {
+        same(src, (h) => {
+          let polls = 0;
+          h.pollHalt = () => (++polls === k ? 'HI' : undefined);
+        });
+      }
+    }
+  });
+
+  it('traced callers and routines that start tracing', () => {
+    same(`trace r
+say f(2)
+exit
+f: procedure
+  parse arg n
+  if n = 0 then return 0
+  return f(n - 1) + 1`);
+    same(`say f(2)
+exit
+f: procedure
+  parse arg n
+  trace i
+  if n = 0 then return 0
+  return f(n - 1) + 1`);
+  });
+
+  it('any arguments, omitted or not, against the clause loop (property)', () => {
+    const arg = fc.option(fc.string({ unit: fc.constantFrom('a', 'B', ' ', 'x', "'", '1'), maxLength: 5 }), { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.array(arg, { maxLength: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom('parse arg', 'parse upper arg', 'parse lower arg', 'arg'),
+        (args, n, instr) => {
+          const names = ['A', 'B', 'C'].slice(0, n);
+          const src = `call p ${args.map((a) => (a === undefined ? '' : lit(a))).join(', ')}
+exit
+p: procedure
+  ${instr} ${names.join(', ')}
+  say ${names.map((v) => `'[' || ${v} || ']' symbol('${v}')`).join(' ')} arg()
+  return`;
+          same(src);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a new pool holds nothing (the shapes primed at load left no variables behind)', () => {
+    const p = new VarPool();
+    expect(p.get('A')).toBeUndefined();
+    expect(p.get('SIGL')).toBeUndefined();
+    expect(p.stems.get('S.')).toBeUndefined();
+  });
+});
