@@ -68,6 +68,16 @@ const INITIAL: Settings & Pick<Activation, 'depth' | 'condition'> = {
 };
 
 /**
+ * A copy of NUMERIC settings, made as an object literal of the same shape as
+ * INITIAL's: one hidden class for every activation's settings, read by every
+ * arithmetic operation (`a.numeric.digits`). (A spread copy gets a class of
+ * its own in V8: after a program's first NUMERIC those reads would see two.)
+ */
+function copyNumeric(n: NumericSettings): NumericSettings {
+  return { digits: n.digits, fuzz: n.fuzz, form: n.form };
+}
+
+/**
  * A new activation is made for every CALL and function call, so its fields
  * are all set by the constructor in one order (`declare`: no class-field
  * initialisers, which V8 runs as a separate function), and what a called
@@ -116,7 +126,7 @@ export class Activation {
   /** The NUMERIC settings, made this activation's own, for changing them. */
   ownNumeric(): NumericSettings {
     if (this.sharedNumeric) {
-      this.numeric = { ...this.numeric };
+      this.numeric = copyNumeric(this.numeric);
       this.sharedNumeric = false;
     }
     return this.numeric;
@@ -198,7 +208,7 @@ export class Activation {
       this.sharedTraps = parent.sharedTraps;
     } else {
       // an external routine: its own copies, no condition information
-      this.numeric = { ...parent.numeric };
+      this.numeric = copyNumeric(parent.numeric);
       this.traps = new Map(parent.traps);
       this.condition = undefined;
       this.sharedNumeric = false;

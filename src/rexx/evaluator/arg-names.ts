@@ -14,7 +14,7 @@
  * traced by the general path (the caller checks).
  */
 import type { Clause, TemplateItem } from '../ast.js';
-import type { Activation } from './activation.js';
+import { VarPool } from './variables.js';
 import { callOptions } from './call-options.js';
 
 /** The names of the templates when each is one simple variable, else null. */
@@ -38,39 +38,30 @@ export interface ArgPlan {
   readonly convert: ((s: string) => string) | null;
 }
 
-const planKey = Symbol('argPlan');
-type WithPlan = { [planKey]?: ArgPlan | null };
-
 function lower(s: string): string {
   return s.toLowerCase();
 }
 
 /**
- * The plan of clause c when it is PARSE ARG of simple variables only (made
- * once per clause, kept on its template list), else null: what entering a
- * routine that starts `name: procedure` and then this clause does at once
- * (Interpreter.enterProcedure). `upper` is the interpreter's PARSE UPPER
- * conversion, the one the clause's compiled form uses.
+ * The plan of clause c when it is PARSE ARG of simple variables only, else
+ * null: what entering a routine that starts `name: procedure` and then this
+ * clause does at once (routine-entry.ts, Interpreter.enterProcedure; used
+ * while callOptions.argNames is on). `upper` is the interpreter's PARSE
+ * UPPER conversion, the one the clause's compiled form uses.
  */
-export function argPlan(c: Clause | undefined, upper: (s: string) => string): ArgPlan | null {
+export function argPlanOf(c: Clause | undefined, upper: (s: string) => string): ArgPlan | null {
   if (c === undefined || c.k !== 'parse' || c.src.k !== 'arg') return null;
-  const w = c.tpl as WithPlan;
-  let plan = w[planKey];
-  if (plan === undefined) {
-    const names = templateNames(c.tpl);
-    plan = w[planKey] = names === null ? null : { names, convert: c.upper ? upper : c.lower ? lower : null };
-  }
-  return callOptions.argNames ? plan : null;
+  const names = templateNames(c.tpl);
+  return names === null ? null : { names, convert: c.upper ? upper : c.lower ? lower : null };
 }
 
-/** Give names[i] argument i of `args` (converted), in order, in a's pool. */
+/** Give names[i] argument i of `args` (converted), in order, in `pool`. */
 export function setArgNames(
-  a: Activation,
+  pool: VarPool,
   args: readonly (string | undefined)[],
   names: readonly string[],
   convert: ((s: string) => string) | null,
 ): void {
-  const pool = a.pool;
   for (let i = 0; i < names.length; i++) {
     let s = args[i] ?? '';
     if (convert !== null) s = convert(s);
@@ -78,3 +69,21 @@ export function setArgNames(
     pool.box(names[i]!).v = s;
   }
 }
+
+/**
+ * Give setArgNames the feedback of both kinds of argument list its callers
+ * make: array literals (`f(x)`, `call p x` in compiled code) and
+ * `new Array(n)`, which V8 keeps apart; code optimised having seen one is
+ * thrown away at the first call with the other (measured: twice in bench
+ * b5). Run often enough at load for V8 to keep the feedback (see
+ * variables.ts primeShapes). (No conversion: which one the calls use is
+ * theirs to show.)
+ */
+function primeArgs(): void {
+  for (let k = 0; k < 16; k++) {
+    const holey = new Array<string | undefined>(2);
+    holey[0] = 'x';
+    setArgNames(new VarPool(), k & 1 ? ['x', 'y'] : holey, ['A', 'B'], null);
+  }
+}
+primeArgs();

@@ -60,6 +60,8 @@ const ENV = (globalThis as { process?: { env: Record<string, string | undefined>
 export const codegenOptions = {
   enabled: true,
   strict: ENV !== undefined && (ENV['VITEST'] !== undefined || ENV['VMREXX_CODEGEN_STRICT'] === '1'),
+  /** region functions primed for V8 when made (prime()); off with VMREXX_CODEGEN_PRIME=0, for measuring */
+  prime: ENV?.['VMREXX_CODEGEN_PRIME'] !== '0',
 };
 
 /** The runtime functions, as locals of the generated code (r_name). */
@@ -323,15 +325,29 @@ class RegionGen {
     if (spec.untilE) next += `${this.ifCond(spec.untilE, 4)} break ${label};\n`;
     // (below DIGITS 9 the integer paths never run (nor does DIGITS-FUZZ reach 9): the slow paths alone)
     const ints = x.dclass !== 'below9';
+    // code run at the top of every iteration, the first included (see below)
+    let top = '';
     if (ctrl !== undefined) {
       const t = x.temp();
       const p = x.temp();
       const slow = viaBox(`r_stepVar(a, ${cb}, ${JSON.stringify(ctrl)}, ${by}, ${by}I);\n`);
+      const fits = `${by}I === ${by}I && ${x.digits9()} && (${p} = ${cbInt}) === ${p} && (${t} = ${p} + ${by}I) < 1e9 && ${t} > -1e9`;
       if (!ints) next += slow;
-      else
-        next +=
-          `if (${by}I === ${by}I && ${x.digits9()} && (${p} = ${cbInt}) === ${p} && (${t} = ${p} + ${by}I) < 1e9 && ${t} > -1e9) { ${x.setInt(ctrl, t)} }\n` +
-          `else ${slow}`;
+      else if (!x.regs.has(ctrl)) next += `if (${fits}) { ${x.setInt(ctrl, t)} }\n` + `else ${slow}`;
+      else {
+        // A control variable in a local: whether its step stays an integer is
+        // worked out at the top of every iteration, the first included, where
+        // only the UNTIL before it could change the variable, and UNTIL cannot
+        // here (a region with locals calls nothing that sees the pool), and
+        // used from the second on. V8 compiles code that has not run yet as a
+        // bail-out (no type feedback); an outer loop whose first iteration
+        // runs an inner loop long enough for V8 to optimize the region would
+        // otherwise bail out of that code at its first step, and wait for
+        // the region to be compiled again (measured on bench b4).
+        top += `sk${k} = ${fits};\n`;
+        decl += `, sk${k} = false`;
+        next += `if (sk${k}) { ${x.setInt(ctrl, t)} }\n` + `else ${slow}`;
+      }
     }
     // the tests at the top of each iteration: TO, FOR/count, WHILE (interpreter.ts loopContinues)
     let tests = '';
@@ -346,14 +362,22 @@ class RegionGen {
     }
     if (hasFor) tests += `if (${left} === 0) break ${label};\n${left}--;\n`;
     if (spec.whileE) tests += `${this.ifCond(spec.whileE, 3, true)} break ${label};\n`;
+    // END: the clause being run, for the step, UNTIL, the tests and HALT
+    // polling at the top of the next iteration (ITERATE sets its own); its
+    // line is set there, by code that runs in the first iteration as well
+    // (a store run first after V8 has optimized the region would bail out)
+    const end = this.clauses[n.endIdx]!;
+    this.x.clause();
     return (
       `{ ${decl};\n${init}` +
       `${label}: for (;; ${first} = false) {\n` +
+      `a.line = pc === ${n.endIdx} ? ${end.line} : a.line;\n` +
+      top +
       (next ? `if (!${first}) {\n${next}}\n` : '') +
       tests +
       this.tick() +
       body +
-      this.at(n.endIdx) +
+      `pc = ${n.endIdx};\n` +
       '}\n}\n'
     );
   }
@@ -381,7 +405,8 @@ class RegionGen {
     const used = new Set([...code.matchAll(/\br_(\w+)/g)].map((m) => m[1]));
     let s = RUNTIME_NAMES.filter((k) => used.has(k) || k === 'fault' || k === 'wb').map((k) => `const r_${k} = R.${k};\n`).join('');
     s += x.consts.map((_, i) => `const k${i} = K[${i}];\n`).join('');
-    s += 'return function region(a) {\n';
+    // (called with null: the priming call of instantiate, n turns of an empty loop)
+    s += 'return function region(a, n) {\nprime: {\nif (a === null) {\nfor (let i = n; i > 0; i--);\nbreak prime;\n}\n';
     for (const [name, b] of x.boxes) s += `const ${b} = a.pool.box(${JSON.stringify(name)});\n`;
     for (const [name, st] of x.stems) s += `const ${st} = a.pool.stem(${JSON.stringify(name)});\n`;
     s += x.declare();
@@ -392,7 +417,7 @@ class RegionGen {
     for (let i = 0; i < x.maxTemp; i++) s += `, n${i} = 0`;
     s += ';\na.procedureAllowed = false;\n';
     s += `try {\n${code}} catch (e) {\nif (live) {\n${x.flush()}}\nr_fault(a, pc);\nthrow e;\n}\n`;
-    s += `${x.flush()}a.pc = ${root.endIdx + 1};\nreturn undefined;\n};\n`;
+    s += `${x.flush()}a.pc = ${root.endIdx + 1};\nreturn undefined;\n}\nreturn undefined;\n};\n`;
     return s;
   }
 
@@ -519,6 +544,30 @@ function made(g: Generated | null): RegionFn | null {
 }
 
 /**
+ * Have V8 give the region function its feedback vector (where it records
+ * the types each operation sees, which its optimizing compiler relies on)
+ * before the region runs. V8 allocates it lazily, once a function has run
+ * 8 times its own size in bytecode (--lazy-feedback-allocation,
+ * --interrupt-budget-factor-for-feedback-allocation; counted at loop
+ * back-edges and returns, skipped code not counted). A region is entered
+ * once, so the code it runs before that records nothing: in nested loops
+ * the outer loop's code, which runs again only when the first inner loop
+ * has ended, by when V8 has optimized the region with that code compiled
+ * as a bail-out; the bail-out throws the optimized code away and V8
+ * compiles the region again (bench b4: two compilations of its main
+ * region, one when primed). The priming call runs an empty loop (11 bytes
+ * of bytecode a turn) long enough to pass the budget: the bytecode is
+ * never longer than the source in characters, and the budget left over
+ * once the vector is made (--interrupt-budget, 66 KB) takes what goes
+ * past. V8 versions that count otherwise just spend the loop's few
+ * microseconds.
+ */
+function prime(f: RegionFn, src: string): void {
+  const turns = Math.min(Math.ceil((src.length * 8) / 11), 200_000);
+  (f as unknown as (a: null, n: number) => void)(null, turns);
+}
+
+/**
  * The region function of generated source `src` (RegionGen source) with
  * its constants, or null when JavaScript refuses the source: a defect of
  * the generator, after which the clause loop runs the loop, as it always
@@ -527,7 +576,9 @@ function made(g: Generated | null): RegionFn | null {
 export function instantiate(src: string, consts: unknown[]): RegionFn | null {
   try {
     const make = new Function('R', 'K', src) as (r: typeof runtime, k: unknown[]) => RegionFn;
-    return make(runtime, consts);
+    const f = make(runtime, consts);
+    if (codegenOptions.prime) prime(f, src);
+    return f;
   } catch (e) {
     if (codegenOptions.strict) throw new Error(`region compiler: generated source rejected (${String(e)}):\n${src}`);
     return null;

@@ -39,19 +39,24 @@ export const EXPOSE_IN_ORDER = 'in order';
 /** The list has an indirect `(list)`: entered by the clause loop. */
 export const EXPOSE_INDIRECT = 'indirect';
 
-type Plan = ExposePlan | typeof EXPOSE_IN_ORDER | typeof EXPOSE_INDIRECT;
+export type ExposeListPlan = ExposePlan | typeof EXPOSE_IN_ORDER | typeof EXPOSE_INDIRECT;
 
 const planKey = Symbol('exposePlan');
-type WithPlan = { [planKey]?: Plan };
+type WithPlan = { [planKey]?: ExposeListPlan };
 
 /** The plan for EXPOSE list `items` (made once per list). */
-export function exposePlan(items: DropItem[]): Plan {
+export function exposePlan(items: DropItem[]): ExposeListPlan {
   const w = items as WithPlan;
-  const plan = (w[planKey] ??= makePlan(items));
+  return usable((w[planKey] ??= exposeListPlan(items)));
+}
+
+/** The plan as it may be used now: a name plan runs in order when callOptions.exposePlan is off. */
+export function usable(plan: ExposeListPlan): ExposeListPlan {
   return plan instanceof ExposePlan && !callOptions.exposePlan ? EXPOSE_IN_ORDER : plan;
 }
 
-function makePlan(items: DropItem[]): Plan {
+/** The plan for EXPOSE list `items`, made now (routine-entry.ts keeps it). */
+export function exposeListPlan(items: DropItem[]): ExposeListPlan {
   const names: string[] = [];
   const stems: string[] = [];
   let inOrder = false;

@@ -80,7 +80,11 @@ function isArith(op: string): op is ArithOp {
 function applyArith(a: Activation, op: ArithOp, x: string, y: string): string {
   // the small-integer path, then the exact one
   const f = intArith(op, x, y, a.numeric.digits);
-  if (f !== undefined) return f;
+  return f !== undefined ? f : exactArith(a, op, x, y);
+}
+
+/** applyArith past its small-integer path (which is known to decline). */
+function exactArith(a: Activation, op: ArithOp, x: string, y: string): string {
   if (a.traps.size > 0 && a.traps.has('LOSTDIGITS')) {
     (a.interp as Runtime).lostDigits(a, x);
     (a.interp as Runtime).lostDigits(a, y);
@@ -210,12 +214,13 @@ function applyAt(a: Activation, op: string, k: number): void {
   }
   const x = intAt(k);
   const y = intAt(k + 1);
+  // (x and y are what intArith reads from the strings: when intOp declines, so does intArith)
   const r = x === x && y === y ? intOp(op, x, y, a.numeric.digits) : NaN;
   if (r === r) {
     strs[k] = undefined;
     ints[k] = r;
   } else {
-    strs[k] = applyArith(a, op as ArithOp, strAt(k), strAt(k + 1));
+    strs[k] = exactArith(a, op as ArithOp, strAt(k), strAt(k + 1));
     ints[k] = UNKNOWN;
   }
 }

@@ -29,8 +29,9 @@ import { Tracer, parseTraceSetting } from './trace.js';
 import { symbolNameExpr } from '../parser/symbols.js';
 import { compileRegion, codegenOptions } from './codegen.js';
 import { callOptions } from './call-options.js';
-import { argNames, argPlan, setArgNames } from './arg-names.js';
-import { exposePlan, ExposePlan, EXPOSE_IN_ORDER, EXPOSE_INDIRECT } from './expose-plan.js';
+import { argNames, setArgNames } from './arg-names.js';
+import { routineEntry } from './routine-entry.js';
+import { exposePlan, usable, ExposePlan, EXPOSE_IN_ORDER, EXPOSE_INDIRECT } from './expose-plan.js';
 import { LabelSite } from './label-site.js';
 
 /** Deepest nesting of calls before Error 11 (the JS stack must hold it too). */
@@ -252,26 +253,22 @@ export class Interpreter implements Runtime {
    * A PARSE ARG of simple variables after the PROCEDURE is run here too.
    */
   private enterProcedure(act: Activation, prog: Program, idx: number): void {
-    const clauses = prog.clauses;
-    const c = clauses[idx + 1];
-    if (c === undefined || c.k !== 'procedure' || this.pending.length > 0) return;
+    const e = routineEntry(prog, idx, upperAscii);
+    if (e === null || this.pending.length > 0) return;
     const n = this.clauseCount;
     if (((n + 1) & 255) === 0 || ((n + 2) & 255) === 0) return;
-    const expose = c.expose;
-    if (expose === null) act.pool = new VarPool();
-    else {
-      const plan = exposePlan(expose);
-      if (plan === EXPOSE_INDIRECT) return;
-      if (plan === EXPOSE_IN_ORDER) this.expose(act, expose);
-      else act.pool = plan.pool(act.pool);
-    }
+    const plan = e.plan === null ? null : usable(e.plan);
+    if (plan === null) act.pool = new VarPool();
+    else if (plan === EXPOSE_INDIRECT) return;
+    else if (plan === EXPOSE_IN_ORDER) this.expose(act, e.expose!);
+    else act.pool = plan.pool(act.pool);
     // then `parse arg n` (simple variables only), as its compiled clause
     // does it untraced (compileClause 'parse'), when no HALT poll is due on
     // it either: it can raise no condition, so no handler can be pending after it
-    const args = callOptions.enterArgs && ((n + 3) & 255) !== 0 ? argPlan(clauses[idx + 2], upperAscii) : null;
+    const args = e.args;
     let skip = 2;
-    if (args !== null) {
-      setArgNames(act, act.args, args.names, args.convert);
+    if (args !== null && callOptions.enterArgs && callOptions.argNames && ((n + 3) & 255) !== 0) {
+      setArgNames(act.pool, act.args, args.names, args.convert);
       skip = 3;
     }
     this.clauseCount = n + skip;
@@ -795,7 +792,7 @@ export class Interpreter implements Runtime {
             let r: Activation = a;
             while (r.kind === 'interpret' && r.parent) r = r.parent;
             const t = a.trace;
-            if (names !== null && t !== 'R' && t !== 'I') setArgNames(a, r.args, names, convert);
+            if (names !== null && t !== 'R' && t !== 'I') setArgNames(a.pool, r.args, names, convert);
             else parseArgs(a, r.args, tpls, convert, (a.interp as Interpreter).assignFn, t !== 'R' && t !== 'I');
             a.pc++;
             a.procedureAllowed = false;

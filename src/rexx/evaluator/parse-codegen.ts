@@ -200,7 +200,8 @@ export function generateParser(items: Item[], positionValue: (a: Activation, e: 
       values.push(item.e);
     }
   });
-  const memo = parseCodegenOptions.memo && constantTemplate(items) && targets.length > 0;
+  // (a template of one target takes the whole source: nothing to save)
+  const memo = parseCodegenOptions.memo && constantTemplate(items) && targets.length > 0 && items.length > 1;
   const set = (t: number, v: string): string => (items[t]!.ref!.k === 'var' ? `b${t}.v = ${v};\n` : `S${t}(a, ${v});\n`);
   const em: ParseEmitter = {
     // with the memo, each value is kept in a local m<k> as well

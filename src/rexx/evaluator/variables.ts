@@ -35,11 +35,19 @@ export class Box {
 }
 
 /**
- * Tails are kept in a prototype-less object, not a Map: V8's Map hashes
- * array-index strings ('1', '2', ...) badly and is ten times slower than
- * an object's elements for the typical `a.i` stems (measured on the sieve
- * of bench b6). A tail's entry is its value (a string) or, once the tail has
- * been exposed to a procedure or dropped, a Box shared with other pools.
+ * A tail that starts with a digit ('5', and the rare '05' or '1A') is kept
+ * in a prototype-less object, not a Map: V8's Map hashes array-index
+ * strings ('1', '2', ...) badly and is ten times slower than an object's
+ * elements for the typical `a.i` stems (measured on the sieve of bench b6).
+ * Any other tail ('DEPT', 'k123', '') is kept in a Map: V8 looks a
+ * dictionary-mode object's property up by an internalised key, so a tail
+ * made afresh for each lookup (`tot.dept` with dept just parsed from a
+ * record) was first looked up in the string table and turned into a thin
+ * string, at every lookup; a Map hashes the string and compares contents
+ * (measured on bench b4's record loop: a tenth less time once warm). The
+ * first character decides, so a tail is always kept in the same one. A
+ * tail's entry is its value (a string) or, once the tail has been exposed
+ * to a procedure or dropped, a Box shared with other pools.
  */
 type Tails = Record<string, string | Box | undefined>;
 
@@ -47,54 +55,87 @@ function newTails(): Tails {
   return Object.create(null) as Tails;
 }
 
+/** Whether tail t is kept among a stem's elements (Stem.tails) rather than in its Map (Stem.named). */
+function digitLed(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** Stem.get of entry x. */
+function entryValue(x: string | Box | undefined, dflt: string | undefined): string | undefined {
+  if (typeof x === 'string') return x;
+  if (x !== undefined) {
+    if (x.v !== undefined) return x.v;
+    if (x.dropped) return undefined;
+  }
+  return dflt;
+}
+
 export class Stem {
   declare dflt: string | undefined;
+  /** the tails that start with a digit */
   declare tails: Tails;
+  /**
+   * The other tails (see Tails). Made with the stem and emptied, never
+   * replaced, by assignAll / dropAll: a field that keeps one kind of value
+   * spares optimised code a deopt when it first changes (primeShapes).
+   */
+  declare named: Map<string, string | Box>;
+  /**
+   * Whether any of `tails` is a Box. Until one is (a tail exposed or
+   * dropped), an element is set without first looking at what it holds
+   * (measured: a tenth off bench b6's sieve and sort once warm).
+   * (primeShapes drops an element, so the field changes at load time.)
+   */
+  declare elementBoxes: boolean;
 
   constructor() {
     this.dflt = undefined;
     this.tails = newTails();
+    this.named = new Map();
+    this.elementBoxes = false;
   }
 
   /** `stem. = value`: every tail, existing or not, now has this value. */
   assignAll(value: string): void {
     this.dflt = value;
-    this.tails = newTails();
+    this.clear();
   }
 
   dropAll(): void {
     this.dflt = undefined;
+    this.clear();
+  }
+
+  private clear(): void {
     this.tails = newTails();
+    this.elementBoxes = false;
+    this.named.clear();
   }
 
   /** Share a box (PROCEDURE EXPOSE of a compound variable). */
   setBox(tail: string, b: Box): void {
-    this.tails[tail] = b;
+    if (digitLed(tail)) {
+      this.tails[tail] = b;
+      this.elementBoxes = true;
+    } else this.named.set(tail, b);
   }
 
   /** Value of tail, the default when it has none, undefined when neither (or dropped). */
   get(tail: string): string | undefined {
-    const x = this.tails[tail];
-    if (typeof x === 'string') return x;
-    if (x !== undefined) {
-      if (x.v !== undefined) return x.v;
-      if (x.dropped) return undefined;
-    }
-    return this.dflt;
+    return entryValue(digitLed(tail) ? this.tails[tail] : this.named.get(tail), this.dflt);
   }
 
   /** get() for a tail that is the canonical form of a non-negative integer (an element index). */
   getN(tail: number): string | undefined {
-    const x = this.tails[tail];
-    if (typeof x === 'string') return x;
-    if (x !== undefined) {
-      if (x.v !== undefined) return x.v;
-      if (x.dropped) return undefined;
-    }
-    return this.dflt;
+    return entryValue(this.tails[tail], this.dflt);
   }
 
   setN(tail: number, value: string): void {
+    if (!this.elementBoxes) {
+      this.tails[tail] = value;
+      return;
+    }
     const x = this.tails[tail];
     if (x !== undefined && typeof x !== 'string') {
       x.v = value;
@@ -103,19 +144,30 @@ export class Stem {
   }
 
   set(tail: string, value: string): void {
-    const x = this.tails[tail];
+    const m = this.named;
+    const digits = digitLed(tail);
+    if (digits && !this.elementBoxes) {
+      this.tails[tail] = value;
+      return;
+    }
+    const x = digits ? this.tails[tail] : m.get(tail);
     if (x !== undefined && typeof x !== 'string') {
       x.v = value;
       x.dropped = false;
-    } else this.tails[tail] = value;
+    } else if (digits) this.tails[tail] = value;
+    else m.set(tail, value);
   }
 
   /** The tail's box (made, holding the current value, if the tail has none yet). */
   box(tail: string): Box {
-    const x = this.tails[tail];
+    const digits = digitLed(tail);
+    const x = digits ? this.tails[tail] : this.named.get(tail);
     if (x !== undefined && typeof x !== 'string') return x;
     const b = new Box(x);
-    this.tails[tail] = b;
+    if (digits) {
+      this.tails[tail] = b;
+      this.elementBoxes = true;
+    } else this.named.set(tail, b);
     return b;
   }
 }
@@ -387,33 +439,48 @@ export class VarPool implements SimpleVars {
 }
 
 /**
- * Make every field of a pool, a box, a stem table and a stem changeable
- * before any code using them is optimised. V8 marks an object field
- * "const" until a store first changes it after construction; optimised
- * code (the pool's constructor, and every call path that makes or reads a
- * pool, inlined into its callers) depends on that, and all of it is thrown
- * away and compiled again when a later store first changes the field: when
- * the first pool fills its third name slot, say, or the first compound
- * variable is dropped. Measured: two such events in bench b5 (the first
- * call of a two-argument and of a four-argument routine), each discarding
- * about twelve optimised functions of the call path, none after this.
- * One pool, made and filled once at load time, changes each field.
+ * Make every field of a pool, a box, a stem table and a stem changeable,
+ * and give the pool's methods their type feedback for every name slot,
+ * before any code using them is optimised.
+ *
+ * V8 marks an object field "const" until a store first changes it after
+ * construction; optimised code (the pool's constructor, and every call
+ * path that makes or reads a pool, inlined into its callers) depends on
+ * that, and all of it is thrown away and compiled again when a later store
+ * first changes the field: when the first pool fills its third name slot,
+ * say, or the first compound variable is dropped. Measured: two such events
+ * in bench b5 (the first call of a two-argument and of a four-argument
+ * routine), each discarding about twelve optimised functions of the call
+ * path, none after this.
+ *
+ * Likewise, code optimised while every pool seen held one name has no
+ * feedback for the comparisons with the later slots, and each inlined copy
+ * of get() or add() is thrown away when a pool with more names comes
+ * (measured: eight such in bench b5). So pools are filled here often
+ * enough for V8 to keep the feedback (it allocates a function's feedback
+ * vector after its first few calls), with names as the parser makes them
+ * (strings that are not internalised) and as literals.
  */
 function primeShapes(): void {
-  const p = new VarPool();
-  for (const n of ['A', 'B', 'C', 'D', 'E', 'F', 'G']) p.box(n).v = n;
-  p.setSigl(1);
-  p.get('SIGL');
-  p.set('SIGL', new Box('2'));
-  p.setSigl(3);
-  p.stem('S.').assignAll('s');
-  p.stem('T.').dropAll();
-  p.stem('U.');
-  p.dropCompound('S.', '1');
-  const b = p.box('A');
-  b.ns = 'A';
-  b.n = 1;
-  b.n = NaN;
-  for (let i = 0; i <= SETTLED; i++) p.settled();
+  for (let k = 0; k < 12; k++) {
+    const p = new VarPool();
+    const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((n, i) => (k & 1 ? n : (n + i).toUpperCase()));
+    for (const n of names) p.box(n).v = n;
+    for (const n of names) p.setSimple(n, p.getSimple(n)!);
+    p.setSigl(k);
+    p.get('SIGL');
+    p.set('SIGL', new Box('2'));
+    p.setSigl(3);
+    p.stem('S.').assignAll('s');
+    p.stem('T.').dropAll();
+    p.stem('U.');
+    p.dropCompound('S.', '1');
+    p.dropSimple('A');
+    const b = p.box(names[0]!);
+    b.ns = 'A';
+    b.n = 1;
+    b.n = NaN;
+    for (let i = 0; i <= SETTLED; i++) p.settled();
+  }
 }
 primeShapes();

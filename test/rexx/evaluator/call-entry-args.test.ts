@@ -173,6 +173,49 @@ p: procedure
     );
   });
 
+  it('routine entries made for all labels at once: labels twice, without PROCEDURE, from INTERPRET and handlers', () => {
+    const out = same(`call on halt name h
+say f(1) g(2) k(3)
+interpret 'say f(4) k(5)'
+call f2 6
+say r(7)
+exit
+f: procedure
+  parse arg n
+  return 'f' || n
+g: parse arg n
+  return 'g' || n symbol('N')
+k: procedure expose n
+  arg n
+  return 'k' || n
+f: procedure
+  return 'second f'
+f2: procedure; parse arg x; say 'f2' x; return
+r: q: procedure
+  parse arg z
+  return 'r' || z
+h: procedure; return`);
+    expect(out).toBe('f1 g2 VAR k3\nf4 k5\nf2 6\nr7\n||@');
+  });
+
+  it('the same programs with the whole PROCEDURE entry off', () => {
+    const src = `say f(1, 2) g('a')
+exit
+f: procedure
+  parse arg a, b
+  return a + b
+g: procedure
+  parse upper arg s
+  return s`;
+    const on = same(src);
+    callOptions.enterProcedure = false;
+    try {
+      expect(same(src)).toBe(on);
+    } finally {
+      callOptions.enterProcedure = true;
+    }
+  });
+
   it('a new pool holds nothing (the shapes primed at load left no variables behind)', () => {
     const p = new VarPool();
     expect(p.get('A')).toBeUndefined();

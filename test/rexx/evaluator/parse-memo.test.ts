@@ -135,6 +135,20 @@ describe('generated parser memo', () => {
     expect(expectSame(src)).toContain('2 ab0 c ,d ab\n3 ab1 c ,d ab\n4 ab0 c ,d ab\n');
   });
 
+  it('a site that stopped using the memo after many new sources still parses right', () => {
+    const src = [
+      'do k = 1 to 40',
+      "  if k <= 20 then x = 'r'k 'a,b'; else x = 'same a,b'",
+      "  parse var x v1 v2 ',' v3",
+      '  if k // 2 = 0 then v1 = "?"',
+      '  if k > 17 then say k v1 v2 v3',
+      'end',
+    ].join('\n');
+    const out = expectSame(src);
+    expect(out).toContain('20 ? a b\n21 same a b\n22 ? a b\n');
+    expect(out).toContain('40 ? a b\n||');
+  });
+
   it('a source longer than the memo keeps is parsed each time', () => {
     const src = ["x = copies('ab ', 3000) 'end'", 'do k = 1 to 4', "  a = 'z'", '  parse var x a b 9000 c', '  say k a length(b) c', 'end'].join('\n');
     expect(expectSame(src)).toBe('1 ab 8996   end\n2 ab 8996   end\n3 ab 8996   end\n4 ab 8996   end\n||');
