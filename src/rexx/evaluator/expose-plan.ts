@@ -9,7 +9,8 @@
  * TRL2 §4.3.x), made if the caller has none yet. Nothing is evaluated, and
  * names and stems live apart in a pool, so the order of the list does not
  * matter and the plan does them as two lists. A compound name's tail is
- * evaluated, in order, in the caller's pool (Interpreter.expose does that);
+ * evaluated, in order, in the new pool, seeing only the names exposed
+ * before it (Interpreter.expose does that);
  * an indirect `(list)` reads a variable, which can raise NOVALUE in the
  * routine, so the routine is entered by the clause loop.
  */

@@ -1145,8 +1145,12 @@ export class Interpreter implements Runtime {
   private expose(a: Activation, expose: DropItem[]): void {
     const caller = a.pool;
     const pool = new VarPool();
-    // expose in order, names, tails and (lists) evaluated in the caller's
-    // pool: a tail may use a variable exposed earlier in the list
+    // expose in order, a compound name's tail and a (list) evaluated in the
+    // new pool: a tail sees only the variables exposed before it in the list
+    // (`expose t s.t` exposes S.<t's value>, `expose s.t` exposes S.T), as
+    // in Regina 3.6 and TRL2 ("variables are exposed in sequence from left
+    // to right"); a (list)'s variable is exposed before it is read
+    a.pool = pool;
     try {
       for (const it of expose) {
         if (it.k === 'ref') this.exposeOne(a, caller, pool, it.ref);
@@ -1157,7 +1161,7 @@ export class Interpreter implements Runtime {
     }
   }
 
-  /** Share one variable, stem or compound variable of pool `caller` with `pool` (a.pool is caller). */
+  /** Share one variable, stem or compound variable of pool `caller` with `pool` (a.pool is pool). */
   private exposeOne(a: Activation, caller: VarPool, pool: VarPool, ref: VarRef): void {
     switch (ref.k) {
       case 'var':

@@ -216,6 +216,22 @@ g: procedure
     }
   });
 
+  it("NUMERIC settings changed in a routine are its own copy (activation.ts copyNumeric)", () => {
+    const out = same(`numeric digits 12; numeric fuzz 1
+say digits() fuzz() form() f(3)
+say digits() fuzz() form() 1/3
+exit
+f: procedure
+  parse arg n
+  numeric digits 5; numeric form engineering
+  say digits() fuzz() form() 1/n 12345678 + 0
+  return g(n) digits()
+g: procedure
+  numeric fuzz 2
+  return digits() fuzz() form() 2/arg(1)`);
+    expect(out).toBe('5 1 ENGINEERING 0.33333 12.346E+6\n12 1 SCIENTIFIC 5 2 ENGINEERING 0.66667 5\n12 1 SCIENTIFIC 0.333333333333\n||@');
+  });
+
   it('a new pool holds nothing (the shapes primed at load left no variables behind)', () => {
     const p = new VarPool();
     expect(p.get('A')).toBeUndefined();

@@ -77,6 +77,15 @@ describe('PROCEDURE EXPOSE', () => {
   it('a compound variable uses the tail of a variable exposed earlier in the list', () => {
     expect(say("j = 'K'; c.k = 5; call p; say c.k; exit; p: procedure expose j c.j; c.j = c.j * 2; return")).toBe('10');
   });
+  it('a compound variable\'s tail is evaluated in the new pool: a variable not exposed before it is unset there (Regina 3.6)', () => {
+    const prog = (list: string) => `s.dept = 'x'; s.t = 'st'; t = 'DEPT'; call p; exit\np: procedure expose ${list}\nsay s.t s.dept symbol('T')\nreturn`;
+    expect(say(prog('s.t'))).toBe('st S.DEPT LIT');
+    expect(say(prog('t s.t'))).toBe('x x VAR');
+    // exposed after the compound name: the tail had been 'T' all the same
+    expect(say(prog('s.t t'))).toBe('S.DEPT S.DEPT VAR');
+    // no NOVALUE for the tail's unset variable
+    expect(say(`signal on novalue\ns.t = 'st'; t = 'DEPT'; call p; say 'back'; exit\np: procedure expose s.t\nsay s.t\nreturn\nnovalue: say 'NOVALUE' condition('D'); exit`)).toBe('st\nback');
+  });
   it('(list) exposes the list variable and every name in it, stems too', () => {
     const src = "l = 'v w. u'; v = 1; w.1 = 2; u = 3; call p; say v w.1 w.2 u l; exit; p: procedure expose (l); v = v + 1; w.2 = 'new'; u = words(l); return";
     expect(say(src)).toBe('2 2 new 3 v w. u');
