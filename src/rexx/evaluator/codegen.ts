@@ -333,13 +333,14 @@ class RegionGen {
       const slow = viaBox(`r_stepVar(a, ${cb}, ${JSON.stringify(ctrl)}, ${by}, ${by}I);\n`);
       const fits = `${by}I === ${by}I && ${x.digits9()} && (${p} = ${cbInt}) === ${p} && (${t} = ${p} + ${by}I) < 1e9 && ${t} > -1e9`;
       if (!ints) next += slow;
-      else if (!x.regs.has(ctrl)) next += `if (${fits}) { ${x.setInt(ctrl, t)} }\n` + `else ${slow}`;
+      else if (!x.regs.has(ctrl) || hasCall(spec.untilE)) next += `if (${fits}) { ${x.setInt(ctrl, t)} }\n` + `else ${slow}`;
       else {
         // A control variable in a local: whether its step stays an integer is
-        // worked out at the top of every iteration, the first included, where
-        // only the UNTIL before it could change the variable, and UNTIL cannot
-        // here (a region with locals calls nothing that sees the pool), and
-        // used from the second on. V8 compiles code that has not run yet as a
+        // worked out at the top of every iteration, the first included, and
+        // used from the second on. Between the two only UNTIL runs, and one
+        // that calls nothing cannot change the variable (a function call
+        // could raise a condition whose CALL ON handler runs before the step
+        // and sets it: that loop steps as above). V8 compiles code that has not run yet as a
         // bail-out (no type feedback); an outer loop whose first iteration
         // runs an inner loop long enough for V8 to optimize the region would
         // otherwise bail out of that code at its first step, and wait for

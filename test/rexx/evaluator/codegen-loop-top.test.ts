@@ -37,6 +37,16 @@ describe('the top of a compiled iteration = clause loop', () => {
     same(`do i = 1 to 3\n  say i\n  if i = 2 then i = 1E+9999\nend`);
   });
 
+  it('a CALL ON handler run by UNTIL changes the control variable before the step', () => {
+    same(`call on notready name nr
+do i = 1 to 40 until linein('/nonexistent/zz') == 'x' | i > 30
+  say i
+end
+say 'after' i
+exit
+nr: i = i + 10; return`);
+  });
+
   it('SIGNAL ON SYNTAX and NOVALUE report the line of the clause', () => {
     same(`signal on syntax\ndo i = 1 to 3\n  if i = 2 then i = 'abc'\nend\nexit\nsyntax: say 'syntax' rc sigl; exit`);
     same(`signal on novalue\ndo i = 1 to 3\n  say i\n  if i = 2 then drop i\nend\nexit\nnovalue: say 'novalue' sigl condition('D'); exit`);
