@@ -75,10 +75,6 @@ function isSym(c: number): boolean {
   return c < 128 && SYM[c] !== 0;
 }
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
-}
-
 /** The classes of the characters of the last symbol read, or-ed together. */
 let symClasses = 0;
 /** The value of the last symbol read when it is a plain integer (at most nine digits), else NaN. */
@@ -209,11 +205,17 @@ let tokEnd = 0;
 let nTerms = 0;
 
 function skipBlanks(): void {
+  pos = blanksEnd(pos);
+}
+
+/** The position of the first character from p on that is not a blank (each tested here, not by a call: see HASH). */
+function blanksEnd(p: number): number {
   const n = src.length;
-  for (; pos < n; pos++) {
-    const c = buf[pos]!;
-    if (c !== 32 && c !== 9) break; // (isBlank, written out: see HASH)
+  for (; p < n; p++) {
+    const c = buf[p]!;
+    if (c !== 32 && c !== 9) break;
   }
+  return p;
 }
 
 /**
@@ -407,8 +409,7 @@ function expression(terms: ReadonlySet<string>): number {
     } else return -1;
     pos++;
     // the next character must start a term: no composite or prefix operators
-    let j = pos;
-    while (j < n && isBlank(buf[j]!)) j++;
+    const j = blanksEnd(pos);
     if (j >= n || !(isSym(buf[j]!) || isQuote(buf[j]!))) return -1;
     O[nTerms - 1] = op;
   }
