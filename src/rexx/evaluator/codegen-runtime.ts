@@ -13,10 +13,11 @@
 import type { Clause } from '../ast.js';
 import type { Activation } from './activation.js';
 import type { Box, Stem } from './variables.js';
-import { arith, compare, normalize, prefix, toWholeNumber, isNumber, type ArithOp } from '../arithmetic/decimal.js';
+import { arith, normalize, prefix, type ArithOp } from '../arithmetic/decimal.js';
 import { rexxError } from '../errors.js';
 import { ExitSignal } from './signals.js';
 import { fastCompare, intArith, plainInt } from './expression.js';
+import { mustBeNumber, pastTo, repetitions, stepped } from './do-rules.js';
 import type { BifCallSite } from '../builtins/call-site.js';
 import { tableVersion } from '../builtins/registry.js';
 
@@ -318,23 +319,16 @@ export function ret(a: Activation, v: string | undefined): { value: string | und
 
 /** DO expr: the repetition count (Error 26.2). */
 export function count(a: Activation, v: string): number {
-  const n = toWholeNumber(v, a.numeric);
-  if (n === undefined || n < 0) throw rexxError(26, 2, v);
-  return n;
+  return repetitions(a, v, 2);
 }
 
 /** FOR expr (Error 26.3). */
 export function forCount(a: Activation, v: string): number {
-  const n = toWholeNumber(v, a.numeric);
-  if (n === undefined || n < 0) throw rexxError(26, 3, v);
-  return n;
+  return repetitions(a, v, 3);
 }
 
 /** Start, TO and BY must be numbers (Error 41.6, 41.4, 41.5). */
-export function num(v: string, sub: number): string {
-  if (!isNumber(v)) throw rexxError(41, sub, v);
-  return v;
-}
+export { mustBeNumber as num };
 
 export function norm(a: Activation, v: string): string {
   return normalize(v, a.numeric)!;
@@ -349,28 +343,14 @@ export { plainInt };
 export function toDone(a: Activation, b: Box, name: string, to: string, toI: number, byNeg: boolean): boolean {
   let v = b.v;
   if (v === undefined) v = ri(a).novalue(a, name);
-  let cmp: number | undefined;
-  const p = toI === toI ? plainInt(v) : NaN;
-  if (p === p && a.numeric.digits - a.numeric.fuzz >= 9) cmp = p < toI ? -1 : p > toI ? 1 : 0;
-  else cmp = compare(v, to, a.numeric);
-  if (cmp === undefined) throw rexxError(41, 6, v);
-  return byNeg ? cmp < 0 : cmp > 0;
+  return pastTo(a, v, to, toI, byNeg);
 }
 
-/** Stepping the control variable off the integer path (interpreter.ts iterate). */
+/** Stepping the control variable off the integer path (interpreter.ts iterate; do-rules.ts stepped). */
 export function stepVar(a: Activation, b: Box, name: string, by: string, byI: number): void {
   let cur = b.v;
   if (cur === undefined) cur = ri(a).novalue(a, name);
-  let next: string | undefined;
-  if (byI === byI && a.numeric.digits >= 9) {
-    const p = plainInt(cur);
-    if (p === p) {
-      const s = p + byI;
-      if (s < 1e9 && s > -1e9) next = String(s);
-    }
-  }
-  if (next === undefined) next = arith('+', cur, by, a.numeric);
-  b.v = next;
+  b.v = stepped(a, cur, by, byI);
 }
 
 /** Run the pending CALL ON handlers at the end of a clause. */
