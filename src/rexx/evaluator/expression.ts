@@ -8,9 +8,11 @@ import type { Expr, Program, TailPart, VarRef } from '../ast.js';
 import type { Activation } from './activation.js';
 import { arith, prefix, compare, type ArithOp } from '../arithmetic/decimal.js';
 import { rexxError } from '../errors.js';
-import type { Box, Stem, VarPool } from './variables.js';
-import { bifCallSite } from '../builtins/call-site.js';
+import type { Box } from './variables.js';
+import { bifCallSite, type BifCallSite } from '../builtins/call-site.js';
 import { LabelSite } from './label-site.js';
+import { cbint, cbsetI, ccell, int } from './codegen-runtime.js';
+import { StemSite, VarSite } from './var-site.js';
 
 export type Compiled = (a: Activation) => string;
 
@@ -49,73 +51,39 @@ export function compileTail(parts: TailPart[]): (a: Activation) => string {
       const c = p.c;
       return () => c;
     }
-    const name = p.v;
-    const get = simpleGetter(name);
-    return (a) => get(a) ?? name;
+    const site = new VarSite(p.v);
+    return (a) => tailValue(a, site);
   }
   if (parts.every((p) => 'c' in p)) {
     const s = parts.map((p) => (p as { c: string }).c).join('.');
     return () => s;
   }
-  const getters = parts.map((p) => ('c' in p ? p.c : simpleGetter(p.v)));
-  const names = parts.map((p) => ('c' in p ? p.c : p.v));
+  const sites = parts.map((p) => ('c' in p ? p.c : new VarSite(p.v)));
   if (parts.length === 2) {
-    const g0 = getters[0]!;
-    const g1 = getters[1]!;
-    const n0 = names[0]!;
-    const n1 = names[1]!;
-    if (typeof g0 === 'string' && typeof g1 !== 'string') return (a) => g0 + '.' + (g1(a) ?? n1);
-    if (typeof g0 !== 'string' && typeof g1 !== 'string') return (a) => (g0(a) ?? n0) + '.' + (g1(a) ?? n1);
+    const g0 = sites[0]!;
+    const g1 = sites[1]!;
+    if (typeof g0 === 'string' && typeof g1 !== 'string') return (a) => g0 + '.' + tailValue(a, g1);
+    if (typeof g0 !== 'string' && typeof g1 !== 'string') return (a) => tailValue(a, g0) + '.' + tailValue(a, g1);
   }
   return (a) => {
     let s = '';
-    for (let i = 0; i < getters.length; i++) {
-      const g = getters[i]!;
+    for (let i = 0; i < sites.length; i++) {
+      const g = sites[i]!;
       if (i > 0) s += '.';
-      if (typeof g === 'string') s += g;
-      else s += g(a) ?? names[i]!;
+      s += typeof g === 'string' ? g : tailValue(a, g);
     }
     return s;
   };
 }
 
-/**
- * A reader of simple variable `name` that remembers the box it found in the
- * last pool it looked in (once that pool is worth it: VarPool.settled).
- * Boxes are never removed from a pool (DROP only empties them), so the box
- * stays valid for as long as the pool is current.
- */
-export function simpleGetter(name: string): (a: Activation) => string | undefined {
-  let lastPool: VarPool | undefined;
-  let lastBox: Box | undefined;
-  return (a) => {
-    const p = a.pool;
-    if (p === lastPool) return lastBox!.v;
-    const b = p.simple.get(name);
-    if (b === undefined) return undefined; // no box yet: look again next time
-    if (p.settled()) {
-      lastPool = p;
-      lastBox = b;
-    }
-    return b.v;
-  };
-}
-
-/** The stem object `name` of the current pool, remembered per pool like simpleGetter. */
-function stemGetter(name: string, create: boolean): (a: Activation) => Stem | undefined {
-  let lastPool: VarPool | undefined;
-  let lastStem: Stem | undefined;
-  return (a) => {
-    const p = a.pool;
-    if (p === lastPool) return lastStem;
-    const s = create ? p.stem(name) : p.stems.get(name);
-    if (s === undefined) return undefined;
-    if (p.settled()) {
-      lastPool = p;
-      lastStem = s;
-    }
-    return s;
-  };
+/** A simple symbol's part of a tail: its value, its name when it has none. */
+function tailValue(a: Activation, site: VarSite): string {
+  const b = site.find(a);
+  if (b !== undefined) {
+    const v = b.v;
+    if (v !== undefined) return v;
+  }
+  return site.name;
 }
 
 const setterKey = Symbol('setter');
@@ -130,21 +98,9 @@ export function compileSetter(ref: VarRef): (a: Activation, v: string) => void {
 function buildSetter(ref: VarRef): (a: Activation, v: string) => void {
   switch (ref.k) {
     case 'var': {
-      const name = ref.name;
-      let lastPool: VarPool | undefined;
-      let lastBox: Box | undefined;
+      const site = new VarSite(ref.name);
       return (a, v) => {
-        const p = a.pool;
-        if (p === lastPool) {
-          lastBox!.v = v;
-          return;
-        }
-        const b = p.box(name);
-        b.v = v;
-        if (p.settled()) {
-          lastPool = p;
-          lastBox = b;
-        }
+        site.make(a).v = v;
       };
     }
     case 'stem': {
@@ -152,23 +108,97 @@ function buildSetter(ref: VarRef): (a: Activation, v: string) => void {
       return (a, v) => a.pool.stem(name).assignAll(v);
     }
     case 'comp': {
-      const stem = stemGetter(ref.stem, true);
+      const stem = new StemSite(ref.stem);
       const tail = compileTail(ref.tail);
       const p0 = ref.tail[0]!;
       if (ref.tail.length === 1 && 'v' in p0) {
-        const idx = tailIndex(p0.v);
+        const name = p0.v;
+        const site = new VarSite(name);
         return (a, v) => {
-          const i = idx(a);
-          if (i >= 0) stem(a)!.setN(i, v);
-          else stem(a)!.set(tail(a), v);
+          const b = site.find(a);
+          const st = stem.make(a);
+          if (b === undefined) st.set(name, v);
+          else {
+            const i = boxIndex(b);
+            if (i >= 0) st.setN(i, v);
+            else st.set(b.v ?? name, v);
+          }
         };
       }
       return (a, v) => {
         const t = tail(a);
-        stem(a)!.set(t, v);
+        stem.make(a).set(t, v);
       };
     }
   }
+}
+
+/** compoundUpdate on or off (tests compare it with the general path; read when a clause is compiled). */
+export const updateOptions = { enabled: true };
+
+function sameTail(x: TailPart[], y: TailPart[]): boolean {
+  return x.length === y.length && x.every((p, i) => {
+    const q = y[i]!;
+    return 'c' in p ? 'c' in q && p.c === q.c : 'v' in q && p.v === q.v;
+  });
+}
+
+/**
+ * The assignment clause `stem.tail = stem.tail op e` (`count.name =
+ * count.name + 1`) with op one of + - * / % // and e an integer-path
+ * expression (compileInt: literals, simple variables and arithmetic, no
+ * calls), null for any other. The tail is evaluated and the stem looked up
+ * once, for the read and the write: e can run no REXX code between them
+ * (NOVALUE either gives a name or leaves the clause by SIGNAL), so they are
+ * the ones the clause's setter would find after evaluating the expression.
+ * A tail that does not start with a digit is read and written through its
+ * box (codegen-runtime.ts ccell, as compiled regions do: a stem's named
+ * tails are in a Map, and the box spares a second hashing and keeps the
+ * value's integer form); an element's entry is read and set as it is. The
+ * integer result is the one intOp gives; whenever that declines (no value,
+ * no stem, not plain integers, DIGITS below 9, a result of 10 digits) the
+ * clause runs its general closures from the start, which is unobservable
+ * since nothing has been changed.
+ */
+export function compoundUpdate(ref: VarRef, e: Expr): ((a: Activation) => void) | null {
+  if (!updateOptions.enabled || ref.k !== 'comp' || e.k !== 'bin' || !ARITH.has(e.op)) return null;
+  const l = e.l;
+  if (l.k !== 'comp' || l.stem !== ref.stem || !sameTail(l.tail, ref.tail)) return null;
+  const r = compileInt(e.r);
+  if (r === null) return null;
+  const op = e.op;
+  const stems = new StemSite(ref.stem);
+  const tail = compileTail(ref.tail);
+  const set = compileSetter(ref);
+  const value = compile(e);
+  return (a) => {
+    const st = stems.find(a);
+    if (st !== undefined) {
+      const t = tail(a);
+      const c = t.charCodeAt(0);
+      if (c >= 48 && c <= 57) {
+        const x = st.get(t);
+        if (x !== undefined) {
+          const n = intOp(op, plainInt(x), r(a), a.numeric.digits);
+          if (n === n) {
+            st.set(t, String(n));
+            return;
+          }
+        }
+      } else {
+        const b = ccell(st, t)!;
+        const x = cbint(st, b);
+        if (x === x) {
+          const n = intOp(op, x, r(a), a.numeric.digits);
+          if (n === n) {
+            cbsetI(b, n);
+            return;
+          }
+        }
+      }
+    }
+    set(a, value(a));
+  };
 }
 
 /** Number of decimal digits of a non-negative integer below 10**9. */
@@ -177,32 +207,12 @@ function decimalLength(n: number): number {
 }
 
 /**
- * For a tail that is one simple symbol: its value as a number when that
- * value is written exactly as String(n) for an integer 0 <= n < 10**9 (no
- * sign, no leading zeros), else -1. Such a tail string and the number n name
- * the same property of a stem's tails object, and the number is found
+ * The element index named by the value of box b: its value as a number when
+ * that value is written exactly as String(n) for an integer 0 <= n < 10**9
+ * (no sign, no leading zeros), else -1. Such a tail string and the number n
+ * name the same property of a stem's tails object, and the number is found
  * without hashing a string.
  */
-function tailIndex(name: string): (a: Activation) => number {
-  let lastPool: VarPool | undefined;
-  let lastBox: Box | undefined;
-  return (a) => {
-    const p = a.pool;
-    let b: Box | undefined;
-    if (p === lastPool) b = lastBox!;
-    else {
-      b = p.simple.get(name);
-      if (b === undefined) return -1;
-      if (p.settled()) {
-        lastPool = p;
-        lastBox = b;
-      }
-    }
-    return boxIndex(b);
-  };
-}
-
-/** The element index named by the value of box b (see tailIndex), or -1. */
 export function boxIndex(b: Box): number {
   const v = b.v;
   if (v === undefined) return -1;
@@ -234,11 +244,14 @@ function build(e: Expr): Compiled {
       return () => v;
     }
     case 'var': {
-      const name = e.name;
-      const get = simpleGetter(name);
+      const site = new VarSite(e.name);
       return (a) => {
-        const v = get(a);
-        return v !== undefined ? v : rt(a).novalue(a, name);
+        const b = site.find(a);
+        if (b !== undefined) {
+          const v = b.v;
+          if (v !== undefined) return v;
+        }
+        return rt(a).novalue(a, site.name);
       };
     }
     case 'stem': {
@@ -251,27 +264,34 @@ function build(e: Expr): Compiled {
     }
     case 'comp': {
       const stem = e.stem;
-      const getStem = stemGetter(stem, false);
+      const stems = new StemSite(stem);
       const tail = compileTail(e.tail);
       const p0 = e.tail[0]!;
       if (e.tail.length === 1 && 'v' in p0) {
-        const idx = tailIndex(p0.v);
+        // the tail variable's box looked up once, for its index and its value
+        // (in a pool the sites do not remember, a procedure call's, each
+        // lookup is a scan of the pool's names)
+        const name = p0.v;
+        const site = new VarSite(name);
         return (a) => {
-          const i = idx(a);
-          if (i >= 0) {
-            const st = getStem(a);
-            const v = st === undefined ? undefined : st.getN(i);
-            return v !== undefined ? v : rt(a).novalue(a, stem + String(i));
+          const b = site.find(a);
+          const st = stems.find(a);
+          let t = name;
+          if (b !== undefined) {
+            const i = boxIndex(b);
+            if (i >= 0) {
+              const v = st === undefined ? undefined : st.getN(i);
+              return v !== undefined ? v : rt(a).novalue(a, stem + String(i));
+            }
+            if (b.v !== undefined) t = b.v;
           }
-          const t = tail(a);
-          const st = getStem(a);
           const v = st === undefined ? undefined : st.get(t);
           return v !== undefined ? v : rt(a).novalue(a, stem + t);
         };
       }
       return (a) => {
         const t = tail(a);
-        const st = getStem(a);
+        const st = stems.find(a);
         const v = st === undefined ? undefined : st.get(t);
         return v !== undefined ? v : rt(a).novalue(a, stem + t);
       };
@@ -295,43 +315,61 @@ function build(e: Expr): Compiled {
       return (a) => prefix(op, x(a), a.numeric);
     }
     case 'call': {
-      const name = e.name;
-      const quoted = e.quoted;
       const args = e.args.map((x) => (x ? compile(x) : null));
-      // a BIF name goes straight to the BIF unless an internal label shadows it;
-      // an internal routine's label is looked up once per program (label-site.ts)
-      const bif = bifCallSite(name, quoted);
-      const label = quoted ? undefined : new LabelSite(name);
-      const invoke = (a: Activation, vals: (string | undefined)[]): string => {
-        if (bif !== undefined) {
-          const v = bif(a, vals);
-          if (v !== undefined) return v;
-        }
-        if (label !== undefined) {
-          const idx = label.find(a);
-          if (idx >= 0) return rt(a).callLabel(a, label.program, idx, name, vals);
-        }
-        return rt(a).callFunction(a, name, quoted, vals);
-      };
+      const site = new FunctionSite(e.name, e.quoted);
       // one or two arguments, none omitted (fib(n - 1), ack(m, n)): the
       // values in an array literal (packed, no loop over the closures)
       const f0 = args[0];
       const f1 = args[1];
-      if (args.length === 1 && f0) return (a) => invoke(a, [f0(a)]);
-      if (args.length === 2 && f0 && f1) return (a) => invoke(a, [f0(a), f1(a)]);
+      if (args.length === 1 && f0) return (a) => site.invoke(a, [f0(a)]);
+      if (args.length === 2 && f0 && f1) return (a) => site.invoke(a, [f0(a), f1(a)]);
       return (a) => {
         const vals: (string | undefined)[] = new Array(args.length);
         for (let i = 0; i < args.length; i++) {
           const f = args[i];
           vals[i] = f ? f(a) : undefined;
         }
-        return invoke(a, vals);
+        return site.invoke(a, vals);
       };
     }
     case 'bin': {
       const generic = binary(e.op, compile(e.l), compile(e.r));
       return withIntPath(e, generic);
     }
+  }
+}
+
+/**
+ * A function call's target (ANSI §7.2.5 / §8.2.x): a BIF name goes straight
+ * to the BIF unless an internal label shadows it; an internal routine's
+ * label is looked up once per program (label-site.ts). A class, as VarSite
+ * (var-site.ts): the call closures of all sites then call one method.
+ */
+class FunctionSite {
+  declare private readonly name: string;
+  declare private readonly quoted: boolean;
+  declare private readonly bif: BifCallSite | undefined;
+  declare private readonly label: LabelSite | undefined;
+
+  constructor(name: string, quoted: boolean) {
+    this.name = name;
+    this.quoted = quoted;
+    this.bif = bifCallSite(name, quoted);
+    this.label = quoted ? undefined : new LabelSite(name);
+  }
+
+  invoke(a: Activation, vals: (string | undefined)[]): string {
+    const bif = this.bif;
+    if (bif !== undefined) {
+      const v = bif(a, vals);
+      if (v !== undefined) return v;
+    }
+    const label = this.label;
+    if (label !== undefined) {
+      const idx = label.find(a);
+      if (idx >= 0) return rt(a).callLabel(a, label.program, idx, this.name, vals);
+    }
+    return rt(a).callFunction(a, this.name, this.quoted, vals);
   }
 }
 
@@ -448,28 +486,10 @@ function buildInt(e: Expr): IntFn | null {
       return () => n;
     }
     case 'var': {
-      const name = e.name;
-      let lastPool: VarPool | undefined;
-      let lastBox: Box | undefined;
+      const site = new VarSite(e.name);
       return (a) => {
-        const p = a.pool;
-        let b: Box | undefined;
-        if (p === lastPool) b = lastBox!;
-        else {
-          b = p.simple.get(name);
-          if (b === undefined) return NaN;
-          if (p.settled()) {
-            lastPool = p;
-            lastBox = b;
-          }
-        }
-        const v = b.v;
-        if (v === b.ns) return b.n;
-        if (v === undefined) return NaN;
-        const n = plainInt(v);
-        b.ns = v;
-        b.n = n;
-        return n;
+        const b = site.find(a);
+        return b === undefined ? NaN : int(b);
       };
     }
     case 'pre': {
@@ -483,6 +503,8 @@ function buildInt(e: Expr): IntFn | null {
     case 'bin': {
       const op = e.op;
       if (op !== '+' && op !== '-' && op !== '*' && op !== '/' && op !== '%' && op !== '//') return null;
+      const vk = varLit(e);
+      if (vk !== null && (op === '+' || op === '-' || op === '*')) return varLitArith(op, vk.site, vk.k);
       const l = compileInt(e.l);
       if (!l) return null;
       const r = compileInt(e.r);
@@ -540,6 +562,41 @@ function buildInt(e: Expr): IntFn | null {
 const ARITH = new Set(['+', '-', '*', '/', '%', '//']);
 const COMPARE = new Set(['=', '\\=', '<>', '><', '>', '<', '>=', '\\<', '<=', '\\>']);
 
+/**
+ * For `var op constant` with a plain-integer constant (`n - 1`, `i < 2`):
+ * the variable's site and the constant's value. Such a node is evaluated by
+ * one closure instead of three (the operator's and its operands'): fewer
+ * calls, and fewer call sites whose targets vary from node to node (the
+ * closures made from one function literal share V8's feedback).
+ */
+function varLit(e: Extract<Expr, { k: 'bin' }>): { site: VarSite; k: number } | null {
+  if (e.l.k !== 'var' || e.r.k !== 'lit') return null;
+  const k = plainInt(e.r.v);
+  return k === k ? { site: new VarSite(e.l.name), k } : null;
+}
+
+/** buildInt's + - * for varLit's operands: the same exact result, NaN in the same cases. */
+function varLitArith(op: '+' | '-' | '*', site: VarSite, k: number): IntFn {
+  if (op === '*') {
+    return (a) => {
+      if (a.numeric.digits < 9) return NaN;
+      const b = site.find(a);
+      if (b === undefined) return NaN;
+      const s = int(b) * k;
+      return s < 1e9 && s > -1e9 ? s : NaN;
+    };
+  }
+  // x - k is x + (-k) exactly (integers below 2**53; 0 - 0 and 0 + -0 are both +0)
+  const c = op === '-' ? -k : k;
+  return (a) => {
+    if (a.numeric.digits < 9) return NaN;
+    const b = site.find(a);
+    if (b === undefined) return NaN;
+    const s = int(b) + c;
+    return s < 1e9 && s > -1e9 ? s : NaN;
+  };
+}
+
 /** Put the integer path in front of a binary node's string closure where it applies. */
 function withIntPath(e: Extract<Expr, { k: 'bin' }>, generic: Compiled): Compiled {
   if (ARITH.has(e.op)) {
@@ -556,6 +613,21 @@ function withIntPath(e: Extract<Expr, { k: 'bin' }>, generic: Compiled): Compile
     const ri = li && compileInt(e.r);
     if (!li || !ri) return generic;
     const test = intTest(e.op);
+    const vk = varLit(e);
+    if (vk !== null) {
+      // `n < 2`: as below, the variable and the constant read in place
+      const { site, k } = vk;
+      return (a) => {
+        if (a.numeric.digits - a.numeric.fuzz >= 9) {
+          const b = site.find(a);
+          if (b !== undefined) {
+            const p = int(b);
+            if (p === p) return test(p, k) ? '1' : '0';
+          }
+        }
+        return generic(a);
+      };
+    }
     return (a) => {
       // two plain integers with DIGITS-FUZZ >= 9 compare exactly (see fastCompare)
       if (a.numeric.digits - a.numeric.fuzz >= 9) {
@@ -592,19 +664,9 @@ function intTest(op: string): (p: number, q: number) => boolean {
 
 /** A writer of simple variable `name` that also records the integer value in the box. */
 export function intSetter(name: string): (a: Activation, s: string, n: number) => void {
-  let lastPool: VarPool | undefined;
-  let lastBox: Box | undefined;
+  const site = new VarSite(name);
   return (a, s, n) => {
-    const p = a.pool;
-    let b: Box;
-    if (p === lastPool) b = lastBox!;
-    else {
-      b = p.box(name);
-      if (p.settled()) {
-        lastPool = p;
-        lastBox = b;
-      }
-    }
+    const b = site.make(a);
     b.v = s;
     b.ns = s;
     b.n = n;

@@ -14,7 +14,7 @@ import type { RexxHost, VariableAccess } from '../host.js';
 import { Activation, type DoFrame, type ConditionInfo } from './activation.js';
 import { VarPool } from './variables.js';
 import { ActivationBifContext } from './bif-context.js';
-import { compile, compileInt, compileTail, compileSetter, derivedName, intSetter, type Runtime } from './expression.js';
+import { compile, compileInt, compileTail, compileSetter, compoundUpdate, derivedName, intSetter, type Runtime } from './expression.js';
 import { compileTemplate, parseArgs, parseItems, parseTemplate } from './parse-template.js';
 import { ExitSignal, SignalTransfer, LoopTransfer, HaltExit } from './signals.js';
 import { RexxError, rexxError } from '../errors.js';
@@ -620,6 +620,15 @@ export class Interpreter implements Runtime {
           a.procedureAllowed = false;
         };
       case 'assign': {
+        // `x.t = x.t + n`: the tail and the stem looked up once (expression.ts)
+        const update = compoundUpdate(c.ref, c.e);
+        if (update !== null) {
+          return (a) => {
+            update(a);
+            a.pc++;
+            a.procedureAllowed = false;
+          };
+        }
         const e = compile(c.e);
         const set = compileSetter(c.ref);
         const ni = c.ref.k === 'var' && c.e.k === 'bin' ? compileInt(c.e) : null;
