@@ -91,6 +91,12 @@ export function runFromBundle(argv: readonly string[]): number | undefined {
   return status;
 }
 
+/** The current bundle's exports, loaded with its code cache as a program run does (bench-warm.ts); undefined when there is none. */
+export function currentBundle(): BundleExports | undefined {
+  const manifest = readManifest();
+  return manifest !== undefined && isCurrent(manifest) ? loadBundle(manifest)?.exports : undefined;
+}
+
 function readManifest(): BundleManifest | undefined {
   try {
     return JSON.parse(fs.readFileSync(MANIFEST_FILE, 'utf8')) as BundleManifest;
