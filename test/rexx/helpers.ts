@@ -61,6 +61,14 @@ export class TestHost implements RexxHost {
   }
 }
 
+/** A host set-up answering HALT (HI) at its k-th poll, and at no other. */
+export function haltAtPoll(k: number): (h: TestHost) => void {
+  return (h) => {
+    let polls = 0;
+    h.pollHalt = () => (++polls === k ? 'HI' : undefined);
+  };
+}
+
 export function run(source: string, args: string[] = [], host = new TestHost()): Captured {
   const r = runProgram(source, 'test.rexx', args, host);
   if (r.report) host.err += r.report.join('\n') + '\n';

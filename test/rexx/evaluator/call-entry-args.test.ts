@@ -7,7 +7,7 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import fc from 'fast-check';
-import { run, TestHost } from '../helpers.js';
+import { haltAtPoll, run, TestHost } from '../helpers.js';
 import { callOptions } from '../../../src/rexx/evaluator/call-options.js';
 import { VarPool } from '../../../src/rexx/evaluator/variables.js';
 
@@ -126,10 +126,7 @@ p: procedure
   return
 h: say 'halt' sigl symbol('K'); return`;
       for (let k = 1; k <= 2; k++) {
-        same(src, (h) => {
-          let polls = 0;
-          h.pollHalt = () => (++polls === k ? 'HI' : undefined);
-        });
+        same(src, haltAtPoll(k));
       }
     }
   });

@@ -4,7 +4,7 @@
  * loop gives — output, errors and their lines, conditions, HALT polling.
  */
 import { describe, it, expect, afterEach } from 'vitest';
-import { run, TestHost } from '../helpers.js';
+import { haltAtPoll, run, TestHost } from '../helpers.js';
 import { callOptions } from '../../../src/rexx/evaluator/call-options.js';
 
 afterEach(() => {
@@ -114,10 +114,7 @@ halt: say 'halt in f' sigl i; return 0`,
     ];
     for (const src of srcs) {
       for (let k = 1; k <= 6; k++) {
-        same(src, (h) => {
-          let polls = 0;
-          h.pollHalt = () => (++polls === k ? 'HI' : undefined);
-        });
+        same(src, haltAtPoll(k));
       }
     }
   });
