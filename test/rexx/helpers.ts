@@ -2,6 +2,7 @@
  * Test helpers: run REXX source in-process against a host that captures SAY
  * and trace output, with a scripted input and a fixed clock.
  */
+import { expect } from 'vitest';
 import { runProgram, type ProgramOutcome } from '../../src/rexx/index.js';
 import type { RexxHost, CommandResult, ExternalRoutine } from '../../src/rexx/host.js';
 import { RexxQueue } from '../../src/rexx/queue.js';
@@ -59,6 +60,27 @@ export class TestHost implements RexxHost {
     this.halt = undefined;
     return h;
   }
+}
+
+let freshText = 0;
+
+/**
+ * Run program `text` with a switch on and then off (set(on)), each time on a
+ * new host prepared by setUp, and expect the same outcome: output, error and
+ * its line. Returns that outcome. Each run gets the text with a new comment
+ * line after it, so that no run takes a program compiled under the other
+ * setting from the program cache.
+ */
+export function sameEitherWay(set: (on: boolean) => void, text: string, setUp: (h: TestHost) => void = () => {}): string {
+  const results = [true, false].map((on) => {
+    set(on);
+    const h = new TestHost();
+    setUp(h);
+    const r = run(`${text}\n/* ${on} ${++freshText} */`, [], h);
+    return `${r.out}|${r.err}|${r.error?.codeText ?? ''}@${r.error?.line ?? ''}`;
+  });
+  expect(results[0]).toBe(results[1]);
+  return results[0]!;
 }
 
 /** A host set-up answering HALT (HI) at its k-th poll, and at no other. */

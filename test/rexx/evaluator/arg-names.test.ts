@@ -5,25 +5,18 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import fc from 'fast-check';
-import { run, TestHost } from '../helpers.js';
+import { sameEitherWay, type TestHost } from '../helpers.js';
 import { callOptions } from '../../../src/rexx/evaluator/call-options.js';
 
 afterEach(() => {
   callOptions.argNames = true;
 });
 
-/** Output, error and its line with the direct PARSE ARG on and off; expects them equal and returns the first. */
-function same(text: string): string {
-  let src = text;
-  const results = [true, false].map((on) => {
+/** Output, error and its line with PARSE ARG into boxes on and off (equal); the first. */
+function same(text: string, setUp?: (h: TestHost) => void): string {
+  return sameEitherWay((on) => {
     callOptions.argNames = on;
-    // (the switch is read when a clause is compiled: a fresh program text each time)
-    src += `\n/* ${on} */`;
-    const r = run(src, [], new TestHost());
-    return `${r.out}|${r.err}|${r.error?.codeText ?? ''}@${r.error?.line ?? ''}`;
-  });
-  expect(results[0]).toBe(results[1]);
-  return results[0]!;
+  }, text, setUp);
 }
 
 /** A REXX string literal for s. */

@@ -7,7 +7,7 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import fc from 'fast-check';
-import { haltAtPoll, run, TestHost } from '../helpers.js';
+import { haltAtPoll, sameEitherWay, type TestHost } from '../helpers.js';
 import { callOptions } from '../../../src/rexx/evaluator/call-options.js';
 import { VarPool } from '../../../src/rexx/evaluator/variables.js';
 
@@ -15,21 +15,11 @@ afterEach(() => {
   callOptions.enterArgs = true;
 });
 
-let fresh = 0;
-
-/** Output, error and its line with the PARSE ARG entry on and off; expects them equal and returns the first. */
-function same(text: string, setUp: (h: TestHost) => void = () => {}): string {
-  const results = [true, false].map((on) => {
+/** Output, error and its line with the PARSE ARG entry on and off (equal); the first. */
+function same(text: string, setUp?: (h: TestHost) => void): string {
+  return sameEitherWay((on) => {
     callOptions.enterArgs = on;
-    // (a program text seen before may come compiled from the cache: a fresh one each time)
-    const src = `${text}\n/* ${on} ${++fresh} */`;
-    const h = new TestHost();
-    setUp(h);
-    const r = run(src, [], h);
-    return `${r.out}|${r.err}|${r.error?.codeText ?? ''}@${r.error?.line ?? ''}`;
-  });
-  expect(results[0]).toBe(results[1]);
-  return results[0]!;
+  }, text, setUp);
 }
 
 /** A REXX string literal for s. */

@@ -4,24 +4,18 @@
  * loop gives — output, errors and their lines, conditions, HALT polling.
  */
 import { describe, it, expect, afterEach } from 'vitest';
-import { haltAtPoll, run, TestHost } from '../helpers.js';
+import { haltAtPoll, sameEitherWay, type TestHost } from '../helpers.js';
 import { callOptions } from '../../../src/rexx/evaluator/call-options.js';
 
 afterEach(() => {
   callOptions.enterProcedure = true;
 });
 
-/** Output, error and its line with the fast entry on and off; expects them equal and returns the first. */
-function same(src: string, setUp: (h: TestHost) => void = () => {}): string {
-  const results = [true, false].map((on) => {
+/** Output, error and its line with the fast entry on and off (equal); the first. */
+function same(text: string, setUp?: (h: TestHost) => void): string {
+  return sameEitherWay((on) => {
     callOptions.enterProcedure = on;
-    const h = new TestHost();
-    setUp(h);
-    const r = run(src, [], h);
-    return `${r.out}|${r.err}|${r.error?.codeText ?? ''}@${r.error?.line ?? ''}`;
-  });
-  expect(results[0]).toBe(results[1]);
-  return results[0]!;
+  }, text, setUp);
 }
 
 describe('entering a PROCEDURE routine', () => {

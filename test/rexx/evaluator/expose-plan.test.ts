@@ -7,22 +7,18 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import fc from 'fast-check';
-import { run, TestHost } from '../helpers.js';
+import { sameEitherWay, type TestHost } from '../helpers.js';
 import { callOptions } from '../../../src/rexx/evaluator/call-options.js';
 
 afterEach(() => {
   callOptions.exposePlan = true;
 });
 
-/** Output, error and its line with the plan on and off; expects them equal and returns the first. */
-function same(src: string): string {
-  const results = [true, false].map((on) => {
+/** Output, error and its line with the plan on and off (equal); the first. */
+function same(text: string, setUp?: (h: TestHost) => void): string {
+  return sameEitherWay((on) => {
     callOptions.exposePlan = on;
-    const r = run(src, [], new TestHost());
-    return `${r.out}|${r.err}|${r.error?.codeText ?? ''}@${r.error?.line ?? ''}`;
-  });
-  expect(results[0]).toBe(results[1]);
-  return results[0]!;
+  }, text, setUp);
 }
 
 const SHOW = `say symbol('A') symbol('B') symbol('S.') symbol('S.1') symbol('T.X') symbol('SIGL')
