@@ -12,7 +12,7 @@
  */
 import type { Clause } from '../ast.js';
 import type { Activation } from './activation.js';
-import type { Box, Stem } from './variables.js';
+import { digitLed, type Box, type Stem } from './variables.js';
 import { arith, normalize, prefix, type ArithOp } from '../arithmetic/decimal.js';
 import { rexxError } from '../errors.js';
 import { ExitSignal } from './signals.js';
@@ -203,8 +203,7 @@ export function cset1(st: Stem, b: Box, name: string, v: string): void {
  * other digit-led tails ('05', '1A').
  */
 export function ccell(st: Stem, t: string): Box | null {
-  const c = t.charCodeAt(0);
-  return c >= 48 && c <= 57 ? null : st.box(t);
+  return digitLed(t) ? null : st.box(t);
 }
 
 /** Stem.get on the tail's box, NOVALUE (as cget) when it has no value. */

@@ -175,8 +175,9 @@ export function compoundUpdate(ref: VarRef, e: Expr): ((a: Activation) => void) 
     const st = stems.find(a);
     if (st !== undefined) {
       const t = tail(a);
-      const c = t.charCodeAt(0);
-      if (c >= 48 && c <= 57) {
+      const b = ccell(st, t);
+      if (b === null) {
+        // an element ('5'): its entry as it is
         const x = st.get(t);
         if (x !== undefined) {
           const n = intOp(op, plainInt(x), r(a), a.numeric.digits);
@@ -186,7 +187,6 @@ export function compoundUpdate(ref: VarRef, e: Expr): ((a: Activation) => void) 
           }
         }
       } else {
-        const b = ccell(st, t)!;
         const x = cbint(st, b);
         if (x === x) {
           const n = intOp(op, x, r(a), a.numeric.digits);
@@ -575,25 +575,11 @@ function varLit(e: Extract<Expr, { k: 'bin' }>): { site: VarSite; k: number } | 
   return k === k ? { site: new VarSite(e.l.name), k } : null;
 }
 
-/** buildInt's + - * for varLit's operands: the same exact result, NaN in the same cases. */
+/** buildInt's + - * for varLit's operands: intOp on the variable's integer and the constant. */
 function varLitArith(op: '+' | '-' | '*', site: VarSite, k: number): IntFn {
-  if (op === '*') {
-    return (a) => {
-      if (a.numeric.digits < 9) return NaN;
-      const b = site.find(a);
-      if (b === undefined) return NaN;
-      const s = int(b) * k;
-      return s < 1e9 && s > -1e9 ? s : NaN;
-    };
-  }
-  // x - k is x + (-k) exactly (integers below 2**53; 0 - 0 and 0 + -0 are both +0)
-  const c = op === '-' ? -k : k;
   return (a) => {
-    if (a.numeric.digits < 9) return NaN;
     const b = site.find(a);
-    if (b === undefined) return NaN;
-    const s = int(b) + c;
-    return s < 1e9 && s > -1e9 ? s : NaN;
+    return b === undefined ? NaN : intOp(op, int(b), k, a.numeric.digits);
   };
 }
 

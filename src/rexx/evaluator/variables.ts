@@ -56,7 +56,7 @@ function newTails(): Tails {
 }
 
 /** Whether tail t is kept among a stem's elements (Stem.tails) rather than in its Map (Stem.named). */
-function digitLed(t: string): boolean {
+export function digitLed(t: string): boolean {
   const c = t.charCodeAt(0);
   return c >= 48 && c <= 57;
 }
